@@ -1,0 +1,9 @@
+package dev.opsledger.release.promotion.api;
+
+import dev.opsledger.platform.actor.Actor;
+import org.axonframework.serialization.Revision;
+
+/** The deployment failed (or nobody recorded a result in time); the promotion ends. */
+@Revision("1")
+public record DeploymentFailed(String promotionId, PromotionTarget target, Actor recordedBy, String reason) {
+}

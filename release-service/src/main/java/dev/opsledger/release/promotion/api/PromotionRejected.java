@@ -1,0 +1,10 @@
+package dev.opsledger.release.promotion.api;
+
+import dev.opsledger.platform.actor.Actor;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** An approver said no; the promotion ends. */
+@Revision("1")
+public record PromotionRejected(String promotionId, PromotionTarget target, Actor rejectedBy, String reason, Instant rejectedAt) {
+}

@@ -1,0 +1,170 @@
+package dev.opsledger.release.promotion.saga;
+
+import dev.opsledger.release.application.api.DeploymentSlot;
+import dev.opsledger.release.application.api.EnvironmentRules;
+import dev.opsledger.release.application.api.RecordDeployment;
+import dev.opsledger.release.promotion.api.DeploymentFailed;
+import dev.opsledger.release.promotion.api.DeploymentStarted;
+import dev.opsledger.release.promotion.api.DeploymentSucceeded;
+import dev.opsledger.release.promotion.api.ExpirePromotion;
+import dev.opsledger.release.promotion.api.FreezeOverridden;
+import dev.opsledger.release.promotion.api.PromotionApproved;
+import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
+import dev.opsledger.release.promotion.api.PromotionCancelled;
+import dev.opsledger.release.promotion.api.PromotionExpired;
+import dev.opsledger.release.promotion.api.PromotionRejected;
+import dev.opsledger.release.promotion.api.PromotionRequested;
+import dev.opsledger.release.promotion.api.PromotionTarget;
+import dev.opsledger.release.promotion.api.PromotionWaitingForWindow;
+import dev.opsledger.release.promotion.api.StartDeployment;
+import dev.opsledger.release.promotion.api.TimeOutDeployment;
+import dev.opsledger.release.promotion.api.WaitForWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+/**
+ * Walks one promotion from request to result:
+ * <ol>
+ *   <li>waits for approvals until their deadline, then expires the promotion;</li>
+ *   <li>once approved, waits for the next deployment slot: inside a window and outside every
+ *       freeze, unless an admin overrode the freezes;</li>
+ *   <li>starts the deployment and waits for a release manager to record the result, failing the
+ *       deployment when nobody does in time;</li>
+ *   <li>on success, records in the application which release now runs in the environment.</li>
+ * </ol>
+ * Every waiting step has a deadline. The aggregate checks every step again, so the saga only
+ * decides when to ask.
+ */
+@Saga
+public class PromotionSaga {
+
+    static final String PROMOTION_ID = "promotionId";
+    static final String APPROVAL_DEADLINE = "promotion-approval-deadline";
+    static final String DEPLOYMENT_SLOT = "promotion-deployment-slot";
+    static final String RESULT_DEADLINE = "promotion-result-deadline";
+    /**
+     * After asking to start, look again this much later: if the window closed between planning
+     * and starting, the start was refused and this re-plans instead of waiting forever.
+     */
+    static final Duration START_RECHECK = Duration.ofMinutes(1);
+
+    private String promotionId;
+    private PromotionTarget target;
+    private EnvironmentRules rules;
+    private boolean approved;
+    private boolean freezeOverridden;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionRequested event) {
+        promotionId = event.promotionId();
+        target = event.target();
+        rules = event.rules();
+    }
+
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionAwaitingApproval event, DeadlineManager deadlines) {
+        deadlines.schedule(event.deadline(), APPROVAL_DEADLINE);
+    }
+
+    @DeadlineHandler(deadlineName = APPROVAL_DEADLINE)
+    public void approvalDeadlinePassed(CommandGateway commands) {
+        commands.send(new ExpirePromotion(promotionId));
+    }
+
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionApproved event, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+        approved = true;
+        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        planDeployment(commands, deadlines, clock);
+    }
+
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(FreezeOverridden event, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+        freezeOverridden = true;
+        if (approved) {
+            planDeployment(commands, deadlines, clock);
+        }
+    }
+
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionWaitingForWindow event, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
+        deadlines.schedule(event.until(), DEPLOYMENT_SLOT);
+    }
+
+    @DeadlineHandler(deadlineName = DEPLOYMENT_SLOT)
+    public void slotDue(CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+        planDeployment(commands, deadlines, clock);
+    }
+
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(DeploymentStarted event, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
+        deadlines.schedule(rules.resultTimeout(), RESULT_DEADLINE);
+    }
+
+    @DeadlineHandler(deadlineName = RESULT_DEADLINE)
+    public void resultOverdue(CommandGateway commands) {
+        commands.send(new TimeOutDeployment(promotionId));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(DeploymentSucceeded event, CommandGateway commands, DeadlineManager deadlines) {
+        cancelAll(deadlines);
+        commands.send(new RecordDeployment(target.applicationId(), target.environment(), target.releaseId(),
+                target.version(), promotionId));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(DeploymentFailed event, DeadlineManager deadlines) {
+        cancelAll(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionRejected event, DeadlineManager deadlines) {
+        cancelAll(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionExpired event, DeadlineManager deadlines) {
+        cancelAll(deadlines);
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionCancelled event, DeadlineManager deadlines) {
+        cancelAll(deadlines);
+    }
+
+    private void planDeployment(CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+        Instant now = clock.instant();
+        DeploymentSlot slot = rules.earliestDeployment(now, freezeOverridden);
+        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
+        if (slot.isOpenAt(now)) {
+            commands.send(new StartDeployment(promotionId));
+            deadlines.schedule(START_RECHECK, DEPLOYMENT_SLOT);
+        } else {
+            // The aggregate records the wait; its event schedules the deadline (see above).
+            commands.send(new WaitForWindow(promotionId, slot.at(), slot.reason()));
+        }
+    }
+
+    private static void cancelAll(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
+        deadlines.cancelAllWithinScope(RESULT_DEADLINE);
+    }
+}
