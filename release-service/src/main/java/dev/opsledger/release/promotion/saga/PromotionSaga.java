@@ -56,6 +56,8 @@ public class PromotionSaga {
      */
     static final Duration START_RECHECK = Duration.ofMinutes(1);
 
+    // Deadlines carry the promotion id as payload: Axon treats a handler's first parameter as the
+    // payload, so the resources (gateway, deadline manager, clock) can only follow it.
     private String promotionId;
     private PromotionTarget target;
     private EnvironmentRules rules;
@@ -72,12 +74,12 @@ public class PromotionSaga {
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
     public void on(PromotionAwaitingApproval event, DeadlineManager deadlines) {
-        deadlines.schedule(event.deadline(), APPROVAL_DEADLINE);
+        deadlines.schedule(event.deadline(), APPROVAL_DEADLINE, promotionId);
     }
 
     @DeadlineHandler(deadlineName = APPROVAL_DEADLINE)
-    public void approvalDeadlinePassed(CommandGateway commands) {
-        commands.send(new ExpirePromotion(promotionId));
+    public void approvalDeadlinePassed(String promotion, CommandGateway commands) {
+        commands.send(new ExpirePromotion(promotion));
     }
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
@@ -98,23 +100,23 @@ public class PromotionSaga {
     @SagaEventHandler(associationProperty = PROMOTION_ID)
     public void on(PromotionWaitingForWindow event, DeadlineManager deadlines) {
         deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
-        deadlines.schedule(event.until(), DEPLOYMENT_SLOT);
+        deadlines.schedule(event.until(), DEPLOYMENT_SLOT, promotionId);
     }
 
     @DeadlineHandler(deadlineName = DEPLOYMENT_SLOT)
-    public void slotDue(CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+    public void slotDue(String promotion, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         planDeployment(commands, deadlines, clock);
     }
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
     public void on(DeploymentStarted event, DeadlineManager deadlines) {
         deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
-        deadlines.schedule(rules.resultTimeout(), RESULT_DEADLINE);
+        deadlines.schedule(rules.resultTimeout(), RESULT_DEADLINE, promotionId);
     }
 
     @DeadlineHandler(deadlineName = RESULT_DEADLINE)
-    public void resultOverdue(CommandGateway commands) {
-        commands.send(new TimeOutDeployment(promotionId));
+    public void resultOverdue(String promotion, CommandGateway commands) {
+        commands.send(new TimeOutDeployment(promotion));
     }
 
     @EndSaga
@@ -155,7 +157,7 @@ public class PromotionSaga {
         deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
         if (slot.isOpenAt(now)) {
             commands.send(new StartDeployment(promotionId));
-            deadlines.schedule(START_RECHECK, DEPLOYMENT_SLOT);
+            deadlines.schedule(START_RECHECK, DEPLOYMENT_SLOT, promotionId);
         } else {
             // The aggregate records the wait; its event schedules the deadline (see above).
             commands.send(new WaitForWindow(promotionId, slot.at(), slot.reason()));
