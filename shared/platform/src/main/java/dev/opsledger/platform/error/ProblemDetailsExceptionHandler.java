@@ -79,6 +79,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     @ExceptionHandler({
             BusinessRuleViolation.class,
             NotFoundException.class,
+            InvalidInputException.class,
             AggregateNotFoundException.class,
             ConcurrencyException.class,
             ConflictingModificationException.class,
@@ -148,6 +149,8 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
             case DuplicateKeyException ignored -> concurrentModification(request);
             case ConstraintViolationException cve -> validation(violations(cve.getConstraintViolations()), request);
             case JSR303ViolationException jsr -> validation(violations(jsr.getViolations()), request);
+            case InvalidInputException invalid ->
+                    validation(List.of(new FieldError(invalid.field(), invalid.reason())), request);
             default -> unexpected(exception, request);
         };
     }
