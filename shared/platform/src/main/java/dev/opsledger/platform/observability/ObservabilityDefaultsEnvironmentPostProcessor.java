@@ -20,9 +20,9 @@ import org.springframework.core.env.MapPropertySource;
  * config data is loaded, because the log format depends on the service's own switch, and before
  * the logging system initialises (which reads {@code logging.structured.*}).
  */
-public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public class ObservabilityDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-    public static final String PROPERTY_SOURCE_NAME = "opsledgerPlatformDefaults";
+    public static final String PROPERTY_SOURCE_NAME = "opsledgerObservabilityDefaults";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
