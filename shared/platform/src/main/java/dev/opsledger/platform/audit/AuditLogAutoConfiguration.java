@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.opsledger.platform.axon.OpsLedgerServiceProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,11 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass({EventStore.class, JdbcClient.class})
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnProperty(prefix = "opsledger.audit", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(AuditProperties.class)
+@EnableConfigurationProperties({AuditProperties.class, OpsLedgerServiceProperties.class})
 public class AuditLogAutoConfiguration {
-
-    /** Where the service's name for audit entries is read; the Kafka bridge uses the same key. */
-    public static final String SERVICE_NAME_PROPERTY = "opsledger.service.name";
 
     @Bean
     @ConditionalOnMissingBean
@@ -79,9 +77,13 @@ public class AuditLogAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         AuditLogController auditLogController(AuditLogRepository repository, AuditChainVerifier verifier,
-                Environment environment) {
-            String serviceName = environment.getProperty(SERVICE_NAME_PROPERTY,
-                    environment.getProperty("spring.application.name", "unknown"));
+                ObjectProvider<OpsLedgerServiceProperties> service, Environment environment) {
+            // opsledger.service.name (shared with the Kafka bridge) names the entries' service; an
+            // application that is not one of the four services falls back to its Spring name.
+            OpsLedgerServiceProperties properties = service.getIfAvailable();
+            String serviceName = properties != null && properties.name() != null
+                    ? properties.name().id()
+                    : environment.getProperty("spring.application.name", "unknown");
             return new AuditLogController(repository, verifier, serviceName);
         }
     }
