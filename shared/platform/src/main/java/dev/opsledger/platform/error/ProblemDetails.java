@@ -50,7 +50,10 @@ public final class ProblemDetails {
      */
     public static Map<String, Object> toMembers(ProblemDetail problem) {
         Map<String, Object> members = new LinkedHashMap<>();
-        members.put("type", problem.getType().toString());
+        // Spring 7 leaves type null for "about:blank"; RFC 9457 lets us omit it then.
+        if (problem.getType() != null) {
+            members.put("type", problem.getType().toString());
+        }
         if (problem.getTitle() != null) {
             members.put("title", problem.getTitle());
         }

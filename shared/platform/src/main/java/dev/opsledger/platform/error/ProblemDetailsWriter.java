@@ -27,7 +27,6 @@ public final class ProblemDetailsWriter {
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         jsonMapper.writeValue(response.getOutputStream(), ProblemDetails.toMembers(problem));
     }
 }
