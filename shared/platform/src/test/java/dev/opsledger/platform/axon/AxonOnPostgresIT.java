@@ -34,11 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Axon on the service's PostgreSQL: event store, aggregates, sagas, tokens and metadata, with nothing wired by the service. */
 @SpringBootTest(classes = SampleApplication.class, properties = "opsledger.kafka.enabled=false")
 @ActiveProfiles("platform-sample")
+// Closed after the class, while PostgreSQL still runs: at JVM exit the testkit stops the database in
+// parallel with Spring's shutdown hook, and JobRunr would wait 30 s for a connection to deregister.
+// The context is never reused anyway: each @WithPostgres class has its own database.
+@DirtiesContext
 @WithPostgres
 class AxonOnPostgresIT {
 
