@@ -1,0 +1,72 @@
+package dev.opsledger.platform.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.opsledger.platform.audit.AuditLogResponses.AuditEntryView;
+import dev.opsledger.platform.audit.AuditLogResponses.AuditPage;
+import dev.opsledger.platform.audit.AuditLogResponses.ChainVerification;
+import dev.opsledger.platform.error.InvalidInputException;
+
+/** The service's audit trail, for auditors and admins (the gateway's {@code /api/audit} merges these). */
+@RestController
+@RequestMapping("/audit")
+@PreAuthorize("hasAnyRole('auditor', 'admin')")
+public class AuditLogController {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private final AuditLogRepository repository;
+    private final AuditChainVerifier verifier;
+    private final String serviceName;
+
+    public AuditLogController(AuditLogRepository repository, AuditChainVerifier verifier, String serviceName) {
+        this.repository = repository;
+        this.verifier = verifier;
+        this.serviceName = serviceName;
+    }
+
+    @GetMapping
+    public AuditPage find(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String aggregateType,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String correlationId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "" + DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidInputException("to", "must be after from");
+        }
+        AuditQuery query = new AuditQuery(blankToNull(actor), from, to, blankToNull(aggregateId),
+                blankToNull(aggregateType), blankToNull(type), blankToNull(correlationId));
+        AuditCursor after = cursor == null || cursor.isBlank() ? null : AuditCursor.decode(cursor);
+        // One extra row tells whether another page exists without a COUNT over the filter.
+        List<AuditEntry> rows = repository.find(query, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<AuditEntry> page = more ? rows.subList(0, limit) : rows;
+        String nextCursor = more ? AuditCursor.after(page.getLast()).encode() : null;
+        return new AuditPage(page.stream().map(entry -> AuditEntryView.of(serviceName, entry)).toList(), nextCursor);
+    }
+
+    @GetMapping("/verify")
+    public ChainVerification verify() {
+        return verifier.verify();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

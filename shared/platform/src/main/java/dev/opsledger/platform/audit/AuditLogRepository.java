@@ -1,0 +1,157 @@
+package dev.opsledger.platform.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The {@code audit_log} table. Plain SQL: the table is a read model, not an entity. */
+public class AuditLogRepository {
+
+    private static final int VERIFY_BATCH = 1_000;
+
+    private static final RowMapper<AuditEntry> ROW = AuditLogRepository::map;
+
+    private final JdbcClient jdbc;
+
+    public AuditLogRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean exists(long globalIndex) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE global_index = ?")
+                .param(globalIndex).query(Long.class).single() > 0;
+    }
+
+    /** Hash of the entry right before {@code globalIndex} in chain order, if any. */
+    public Optional<String> hashBefore(long globalIndex) {
+        return jdbc.sql("SELECT hash FROM audit_log WHERE global_index < ? ORDER BY global_index DESC LIMIT 1")
+                .param(globalIndex).query(String.class).optional();
+    }
+
+    /** Inserts once: a replayed event finds its row and changes nothing. */
+    public void insert(AuditEntry entry) {
+        jdbc.sql("""
+                INSERT INTO audit_log (global_index, event_id, event_time, actor_id, actor_name, aggregate_type,
+                    aggregate_id, aggregate_sequence, event_type, payload_summary, correlation_id, causation_id,
+                    previous_hash, hash)
+                VALUES (:globalIndex, :eventId, :eventTime, :actorId, :actorName, :aggregateType,
+                    :aggregateId, :aggregateSequence, :eventType, :payloadSummary, :correlationId, :causationId,
+                    :previousHash, :hash)
+                ON CONFLICT (global_index) DO NOTHING
+                """)
+                .param("globalIndex", entry.globalIndex())
+                .param("eventId", entry.eventId())
+                .param("eventTime", utc(entry.eventTime()))
+                .param("actorId", entry.actorId())
+                .param("actorName", entry.actorName())
+                .param("aggregateType", entry.aggregateType())
+                .param("aggregateId", entry.aggregateId())
+                .param("aggregateSequence", entry.aggregateSequence())
+                .param("eventType", entry.eventType())
+                .param("payloadSummary", entry.payloadSummary())
+                .param("correlationId", entry.correlationId())
+                .param("causationId", entry.causationId())
+                .param("previousHash", entry.previousHash())
+                .param("hash", entry.hash())
+                .update();
+    }
+
+    /** Up to {@code limit} entries matching the query, after the cursor, by time then global index. */
+    public List<AuditEntry> find(AuditQuery query, AuditCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.actor() != null) {
+            sql.append(" AND (actor_id = :actor OR actor_name = :actor)");
+            params.put("actor", query.actor());
+        }
+        if (query.from() != null) {
+            sql.append(" AND event_time >= :from");
+            params.put("from", utc(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND event_time < :to");
+            params.put("to", utc(query.to()));
+        }
+        if (query.aggregateId() != null) {
+            sql.append(" AND aggregate_id = :aggregateId");
+            params.put("aggregateId", query.aggregateId());
+        }
+        if (query.aggregateType() != null) {
+            sql.append(" AND aggregate_type = :aggregateType");
+            params.put("aggregateType", query.aggregateType());
+        }
+        if (query.type() != null) {
+            sql.append(" AND event_type = :type");
+            params.put("type", query.type());
+        }
+        if (query.correlationId() != null) {
+            sql.append(" AND correlation_id = :correlationId");
+            params.put("correlationId", query.correlationId());
+        }
+        if (after != null) {
+            sql.append(" AND (event_time, global_index) > (:afterTime, :afterIndex)");
+            params.put("afterTime", utc(after.eventTime()));
+            params.put("afterIndex", after.globalIndex());
+        }
+        sql.append(" ORDER BY event_time, global_index LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
+    /**
+     * Walks the whole chain in global order, in batches so a long history does not sit in memory,
+     * until {@code visitor} returns false.
+     */
+    public void walkInChainOrder(Predicate<AuditEntry> visitor) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<AuditEntry> batch = new ArrayList<>(jdbc.sql(
+                            "SELECT * FROM audit_log WHERE global_index > ? ORDER BY global_index LIMIT ?")
+                    .param(after).param(VERIFY_BATCH).query(ROW).list());
+            for (AuditEntry entry : batch) {
+                if (!visitor.test(entry)) {
+                    return;
+                }
+                after = entry.globalIndex();
+            }
+            if (batch.size() < VERIFY_BATCH) {
+                return;
+            }
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static AuditEntry map(ResultSet rs, int row) throws SQLException {
+        long sequence = rs.getLong("aggregate_sequence");
+        Long aggregateSequence = rs.wasNull() ? null : sequence;
+        return new AuditEntry(
+                rs.getLong("global_index"),
+                rs.getString("event_id"),
+                rs.getObject("event_time", OffsetDateTime.class).toInstant(),
+                rs.getString("actor_id"),
+                rs.getString("actor_name"),
+                rs.getString("aggregate_type"),
+                rs.getString("aggregate_id"),
+                aggregateSequence,
+                rs.getString("event_type"),
+                rs.getString("payload_summary"),
+                rs.getString("correlation_id"),
+                rs.getString("causation_id"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.opsledger.platform.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+import jakarta.servlet.DispatcherType;
+
+/** Request ids for every servlet service. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class OpsLedgerWebAutoConfiguration {
+
+    /**
+     * Just after the highest precedence: well before Spring Security's filter chain (order -100),
+     * so authentication failures are answered with the request id, and after nothing that logs.
+     */
+    public static final int REQUEST_ID_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    @Bean
+    @ConditionalOnMissingBean(name = "requestIdFilterRegistration")
+    FilterRegistrationBean<RequestIdFilter> requestIdFilterRegistration() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(REQUEST_ID_FILTER_ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        registration.setName("requestIdFilter");
+        return registration;
+    }
+}
