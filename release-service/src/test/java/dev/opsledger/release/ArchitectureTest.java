@@ -32,12 +32,14 @@ class ArchitectureTest {
     static final ArchRule domainDependsOnlyOnJavaAxonAndThePlatformDomain = classes()
             .that().resideInAnyPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    "java..", "org.axonframework..", "dev.opsledger.platform.actor..",
+                    "java..", "org.axonframework..", "com.fasterxml.jackson.annotation..",
+                    "dev.opsledger.platform.actor..",
                     "dev.opsledger.platform.approval..", "dev.opsledger.platform.error..",
                     "..release.*.api..", "..release.*.command..", "..release.*.saga..")
             .andShould().onlyDependOnClassesThat().resideOutsideOfPackage("org.axonframework.spring.config..")
             // Axon's @Aggregate and @Saga stereotypes (org.axonframework.spring.stereotype) are how
             // Axon registers them: annotations only, so they are the one Spring-flavoured import allowed.
+            // Jackson's annotations let the saga store serialise a saga's private fields.
             .because("aggregates and sagas get what they need as handler parameters, never as Spring beans");
 
     @ArchTest

@@ -1,5 +1,6 @@
 package dev.opsledger.release.promotion.saga;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.opsledger.release.application.api.DeploymentSlot;
 import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.api.RecordDeployment;
@@ -58,10 +59,16 @@ public class PromotionSaga {
 
     // Deadlines carry the promotion id as payload: Axon treats a handler's first parameter as the
     // payload, so the resources (gateway, deadline manager, clock) can only follow it.
+    // Stored with Jackson in the saga store; fields are private, hence @JsonProperty.
+    @JsonProperty
     private String promotionId;
+    @JsonProperty
     private PromotionTarget target;
+    @JsonProperty
     private EnvironmentRules rules;
+    @JsonProperty
     private boolean approved;
+    @JsonProperty
     private boolean freezeOverridden;
 
     @StartSaga

@@ -1,0 +1,58 @@
+package dev.opsledger.release.promotion.persistence;
+
+import dev.opsledger.release.promotion.api.DeploymentFailed;
+import dev.opsledger.release.promotion.api.DeploymentSucceeded;
+import dev.opsledger.release.promotion.api.PromotionCancelled;
+import dev.opsledger.release.promotion.api.PromotionExpired;
+import dev.opsledger.release.promotion.api.PromotionRejected;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Frees the environment when a promotion ends. Runs in a subscribing processor (see
+ * {@code ReleaseServiceConfiguration}), so the claim disappears in the same transaction as the
+ * event that ends the promotion: the next request can never see a stale claim, nor a missing one.
+ */
+@Component
+@ProcessingGroup(ActivePromotionClaims.PROCESSING_GROUP)
+public class ActivePromotionClaims {
+
+    public static final String PROCESSING_GROUP = "active-promotion-claims";
+
+    private final JdbcClient jdbc;
+
+    ActivePromotionClaims(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PromotionRejected event) {
+        release(event.promotionId());
+    }
+
+    @EventHandler
+    void on(PromotionExpired event) {
+        release(event.promotionId());
+    }
+
+    @EventHandler
+    void on(PromotionCancelled event) {
+        release(event.promotionId());
+    }
+
+    @EventHandler
+    void on(DeploymentSucceeded event) {
+        release(event.promotionId());
+    }
+
+    @EventHandler
+    void on(DeploymentFailed event) {
+        release(event.promotionId());
+    }
+
+    private void release(String promotionId) {
+        jdbc.sql("DELETE FROM active_promotion WHERE promotion_id = ?").param(promotionId).update();
+    }
+}

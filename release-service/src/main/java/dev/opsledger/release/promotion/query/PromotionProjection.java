@@ -1,0 +1,186 @@
+package dev.opsledger.release.promotion.query;
+
+import dev.opsledger.release.promotion.api.DeploymentFailed;
+import dev.opsledger.release.promotion.api.DeploymentStarted;
+import dev.opsledger.release.promotion.api.DeploymentSucceeded;
+import dev.opsledger.release.promotion.api.FreezeOverridden;
+import dev.opsledger.release.promotion.api.PromotionApprovalGiven;
+import dev.opsledger.release.promotion.api.PromotionApproved;
+import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
+import dev.opsledger.release.promotion.api.PromotionCancelled;
+import dev.opsledger.release.promotion.api.PromotionExpired;
+import dev.opsledger.release.promotion.api.PromotionRejected;
+import dev.opsledger.release.promotion.api.PromotionRequested;
+import dev.opsledger.release.promotion.api.PromotionStatus;
+import dev.opsledger.release.promotion.api.PromotionTarget;
+import dev.opsledger.release.promotion.api.PromotionWaitingForWindow;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maintains {@code promotion_view}, the {@code environment_board} (what runs where) and the
+ * append-only {@code deployment_ledger}. One processing group, so the three never disagree
+ * about the order of a promotion's events.
+ */
+@Component
+@ProcessingGroup(PromotionProjection.PROCESSING_GROUP)
+class PromotionProjection {
+
+    static final String PROCESSING_GROUP = "promotion-view";
+
+    private final JdbcClient jdbc;
+
+    PromotionProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PromotionRequested event, @Timestamp Instant at) {
+        PromotionTarget target = event.target();
+        var policy = event.rules().approvalPolicy();
+        jdbc.sql("""
+                        INSERT INTO promotion_view (promotion_id, application_id, release_id, version, environment, status,
+                            lifecycle_version, requested_by_id, requested_by_name, requested_at, rollback_of, reason,
+                            required_approvals, approver_roles, four_eyes, decision_timeout_s, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.promotionId(), target.applicationId(), target.releaseId(), target.version(),
+                        target.environment(), PromotionStatus.REQUESTED.name(), event.lifecycleVersion(),
+                        event.requestedBy().id(), event.requestedBy().name(), utc(event.requestedAt()),
+                        event.rollbackOf(), event.reason(),
+                        policy == null ? null : policy.requiredApprovals(),
+                        policy == null ? null : policy.approverRoles().stream().sorted().toArray(String[]::new),
+                        policy == null ? null : policy.fourEyes(),
+                        policy == null ? null : policy.decisionTimeout().toSeconds(), utc(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(PromotionAwaitingApproval event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE promotion_view SET status = ?, approval_deadline = ?, updated_at = ? WHERE promotion_id = ?")
+                .params(PromotionStatus.AWAITING_APPROVAL.name(), utc(event.deadline()), utc(at), event.promotionId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PromotionApprovalGiven event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE promotion_view SET approved_by = array_append(approved_by, ?),
+                            approved_by_names = array_append(approved_by_names, ?), updated_at = ?
+                        WHERE promotion_id = ?""")
+                .params(event.approver().id(), event.approver().name(), utc(at), event.promotionId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PromotionApproved event, @Timestamp Instant at) {
+        status(event.promotionId(), PromotionStatus.APPROVED, at);
+    }
+
+    @EventHandler
+    void on(PromotionRejected event, @Timestamp Instant at) {
+        ended(event.promotionId(), PromotionStatus.REJECTED, event.rejectedBy().name(), event.reason(), at);
+    }
+
+    @EventHandler
+    void on(PromotionExpired event, @Timestamp Instant at) {
+        ended(event.promotionId(), PromotionStatus.EXPIRED, null, "No decision before " + event.deadline(), at);
+    }
+
+    @EventHandler
+    void on(PromotionCancelled event, @Timestamp Instant at) {
+        ended(event.promotionId(), PromotionStatus.CANCELLED, event.cancelledBy().name(), event.reason(), at);
+    }
+
+    @EventHandler
+    void on(FreezeOverridden event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE promotion_view SET freeze_overridden = TRUE, updated_at = ? WHERE promotion_id = ?")
+                .params(utc(at), event.promotionId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PromotionWaitingForWindow event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE promotion_view SET status = ?, waiting_until = ?, wait_reason = ?, updated_at = ?
+                        WHERE promotion_id = ?""")
+                .params(PromotionStatus.WAITING_FOR_WINDOW.name(), utc(event.until()), event.reason().name(), utc(at),
+                        event.promotionId())
+                .update();
+    }
+
+    @EventHandler
+    void on(DeploymentStarted event, @Timestamp Instant at) {
+        status(event.promotionId(), PromotionStatus.DEPLOYING, at);
+    }
+
+    @EventHandler
+    void on(DeploymentSucceeded event, EventMessage<?> message) {
+        Instant at = message.getTimestamp();
+        ended(event.promotionId(), PromotionStatus.DEPLOYED, event.recordedBy().name(), event.evidenceUrl(), at);
+        PromotionTarget target = event.target();
+        jdbc.sql("""
+                        INSERT INTO environment_board (application_id, environment, release_id, version, promotion_id,
+                                                       deployed_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (application_id, environment) DO UPDATE SET release_id = EXCLUDED.release_id,
+                            version = EXCLUDED.version, promotion_id = EXCLUDED.promotion_id,
+                            deployed_at = EXCLUDED.deployed_at""")
+                .params(target.applicationId(), target.environment(), target.releaseId(), target.version(),
+                        event.promotionId(), utc(at))
+                .update();
+        ledger(message, event.promotionId(), target, PromotionStatus.DEPLOYED, event.recordedBy().name(),
+                event.evidenceUrl());
+    }
+
+    @EventHandler
+    void on(DeploymentFailed event, EventMessage<?> message) {
+        ended(event.promotionId(), PromotionStatus.FAILED, event.recordedBy().name(), event.reason(),
+                message.getTimestamp());
+        ledger(message, event.promotionId(), event.target(), PromotionStatus.FAILED, event.recordedBy().name(),
+                event.reason());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE promotion_view, environment_board, deployment_ledger").update();
+    }
+
+    private void ledger(EventMessage<?> message, String promotionId, PromotionTarget target, PromotionStatus outcome,
+                        String recordedBy, String detail) {
+        jdbc.sql("""
+                        INSERT INTO deployment_ledger (event_id, application_id, environment, promotion_id, release_id,
+                            version, outcome, recorded_by, detail, rollback_of, recorded_at)
+                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                               (SELECT rollback_of FROM promotion_view WHERE promotion_id = ?), ?""")
+                .params(message.getIdentifier(), target.applicationId(), target.environment(), promotionId,
+                        target.releaseId(), target.version(), outcome.name(), recordedBy, detail, promotionId,
+                        utc(message.getTimestamp()))
+                .update();
+    }
+
+    private void status(String promotionId, PromotionStatus status, Instant at) {
+        jdbc.sql("UPDATE promotion_view SET status = ?, updated_at = ? WHERE promotion_id = ?")
+                .params(status.name(), utc(at), promotionId)
+                .update();
+    }
+
+    private void ended(String promotionId, PromotionStatus status, String by, String detail, Instant at) {
+        jdbc.sql("""
+                        UPDATE promotion_view SET status = ?, outcome_by = ?, outcome_detail = ?, updated_at = ?
+                        WHERE promotion_id = ?""")
+                .params(status.name(), by, detail, utc(at), promotionId)
+                .update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

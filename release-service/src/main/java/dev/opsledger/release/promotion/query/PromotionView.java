@@ -1,0 +1,20 @@
+package dev.opsledger.release.promotion.query;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A promotion as the read side knows it.
+ *
+ * @param requiredApprovals {@code null} when the environment needs no approval
+ * @param outcomeBy         who ended it (rejected, cancelled, recorded the result), if anyone
+ * @param outcomeDetail     the reason or evidence link that came with the end
+ */
+public record PromotionView(String promotionId, String applicationId, String releaseId, String version,
+                            String environment, String status, int lifecycleVersion, String requestedById,
+                            String requestedByName, Instant requestedAt, String rollbackOf, String reason,
+                            Integer requiredApprovals, List<String> approverRoles, Boolean fourEyes,
+                            Instant approvalDeadline, List<String> approvedBy, Instant waitingUntil,
+                            String waitReason, boolean freezeOverridden, String outcomeBy, String outcomeDetail,
+                            Instant updatedAt) {
+}
