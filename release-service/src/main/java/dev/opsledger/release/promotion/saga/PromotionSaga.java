@@ -70,6 +70,14 @@ public class PromotionSaga {
     private boolean approved;
     @JsonProperty
     private boolean freezeOverridden;
+    // Ids of the scheduled deadlines: JobRunr (open source) can only cancel a deadline by its id,
+    // not "everything of this name within the saga" (cancelAllWithinScope needs JobRunr Pro).
+    @JsonProperty
+    private String approvalDeadlineId;
+    @JsonProperty
+    private String slotDeadlineId;
+    @JsonProperty
+    private String resultDeadlineId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = PROMOTION_ID)
@@ -81,18 +89,20 @@ public class PromotionSaga {
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
     public void on(PromotionAwaitingApproval event, DeadlineManager deadlines) {
-        deadlines.schedule(event.deadline(), APPROVAL_DEADLINE, promotionId);
+        approvalDeadlineId = deadlines.schedule(event.deadline(), APPROVAL_DEADLINE, promotionId);
     }
 
     @DeadlineHandler(deadlineName = APPROVAL_DEADLINE)
     public void approvalDeadlinePassed(String promotion, CommandGateway commands) {
+        // This deadline has fired; cancelling it later would delete the job that is running it.
+        approvalDeadlineId = null;
         commands.send(new ExpirePromotion(promotion));
     }
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
     public void on(PromotionApproved event, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         approved = true;
-        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
+        approvalDeadlineId = cancel(deadlines, APPROVAL_DEADLINE, approvalDeadlineId);
         planDeployment(commands, deadlines, clock);
     }
 
@@ -106,23 +116,25 @@ public class PromotionSaga {
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
     public void on(PromotionWaitingForWindow event, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
-        deadlines.schedule(event.until(), DEPLOYMENT_SLOT, promotionId);
+        slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
+        slotDeadlineId = deadlines.schedule(event.until(), DEPLOYMENT_SLOT, promotionId);
     }
 
     @DeadlineHandler(deadlineName = DEPLOYMENT_SLOT)
     public void slotDue(String promotion, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+        slotDeadlineId = null;
         planDeployment(commands, deadlines, clock);
     }
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
     public void on(DeploymentStarted event, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
-        deadlines.schedule(rules.resultTimeout(), RESULT_DEADLINE, promotionId);
+        slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
+        resultDeadlineId = deadlines.schedule(rules.resultTimeout(), RESULT_DEADLINE, promotionId);
     }
 
     @DeadlineHandler(deadlineName = RESULT_DEADLINE)
     public void resultOverdue(String promotion, CommandGateway commands) {
+        resultDeadlineId = null;
         commands.send(new TimeOutDeployment(promotion));
     }
 
@@ -161,19 +173,27 @@ public class PromotionSaga {
     private void planDeployment(CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         Instant now = clock.instant();
         DeploymentSlot slot = rules.earliestDeployment(now, freezeOverridden);
-        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
+        slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
         if (slot.isOpenAt(now)) {
             commands.send(new StartDeployment(promotionId));
-            deadlines.schedule(START_RECHECK, DEPLOYMENT_SLOT, promotionId);
+            slotDeadlineId = deadlines.schedule(START_RECHECK, DEPLOYMENT_SLOT, promotionId);
         } else {
             // The aggregate records the wait; its event schedules the deadline (see above).
             commands.send(new WaitForWindow(promotionId, slot.at(), slot.reason()));
         }
     }
 
-    private static void cancelAll(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(APPROVAL_DEADLINE);
-        deadlines.cancelAllWithinScope(DEPLOYMENT_SLOT);
-        deadlines.cancelAllWithinScope(RESULT_DEADLINE);
+    private void cancelAll(DeadlineManager deadlines) {
+        approvalDeadlineId = cancel(deadlines, APPROVAL_DEADLINE, approvalDeadlineId);
+        slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
+        resultDeadlineId = cancel(deadlines, RESULT_DEADLINE, resultDeadlineId);
+    }
+
+    /** Cancels the deadline if one is scheduled; returns the id to keep (none). */
+    private static String cancel(DeadlineManager deadlines, String name, String scheduleId) {
+        if (scheduleId != null) {
+            deadlines.cancelSchedule(name, scheduleId);
+        }
+        return null;
     }
 }
