@@ -116,7 +116,8 @@ class ReleaseServiceIT {
 
         JsonNode board = get("/environments/board?application=" + application, auditor).body();
         assertThat(board.path("environments").valueStream()
-                .map(slot -> slot.path("environment").asString() + "=" + slot.path("current").path("version").asString())
+                .map(slot -> slot.path("environment").asString() + "="
+                        + slot.path("current").path("version").asString())
                 .toList()).containsExactly("dev=1.0.0", "qa=1.0.0", "prod=1.0.0");
 
         JsonNode firstPage = get("/deployments?application=" + application + "&limit=2", auditor).body();
@@ -165,6 +166,16 @@ class ReleaseServiceIT {
                 .extracting(Response::problemCode).isEqualTo("release.version-taken");
     }
 
+    @Test
+    void givenNoToken_whenOpenApiRead_thenEveryEndpointIsDocumented() {
+        JsonNode paths = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET(), null).body().path("paths");
+        assertThat(paths.propertyNames()).contains("/applications", "/applications/{id}/lifecycle", "/releases",
+                "/releases/{id}", "/releases/{releaseId}/promotions", "/releases/{releaseId}/rollback",
+                "/promotions/{id}/approvals", "/promotions/{id}/rejections", "/promotions/{id}/cancel",
+                "/promotions/{id}/deployment-result", "/promotions/{id}/freeze-override", "/environments/board",
+                "/deployments", "/approvals/pending");
+    }
+
     // ---- steps ---------------------------------------------------------------------------------
 
     private String registerApplicationWithLifecycle() {
@@ -201,7 +212,8 @@ class ReleaseServiceIT {
     private String promote(String release, String environment) {
         List<String> promotion = new ArrayList<>();
         await().atMost(ASYNC).until(() -> {
-            Response response = post("/releases/" + release + "/promotions", developer, Map.of("environment", environment));
+            Response response = post("/releases/" + release + "/promotions", developer,
+                    Map.of("environment", environment));
             if (response.status() == 201) {
                 promotion.add(created(response));
                 return true;
@@ -281,8 +293,11 @@ class ReleaseServiceIT {
 
     private Response send(HttpRequest.Builder request, String token) {
         try {
-            HttpResponse<byte[]> response = http.send(request.header("Authorization", token)
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (token != null) {
+                request.header("Authorization", token);
+            }
+            HttpResponse<byte[]> response = http.send(request.header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {

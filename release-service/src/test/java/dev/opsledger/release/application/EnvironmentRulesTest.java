@@ -53,7 +53,8 @@ class EnvironmentRulesTest {
 
     @Test
     void givenFreezeEndingAfterTheWindowCloses_whenAskedForASlot_thenTheNextWindowAfterTheFreeze() {
-        FreezePeriod allMonday = new FreezePeriod(MONDAY_MORNING, Instant.parse("2026-11-24T00:00:00Z"), "release train");
+        FreezePeriod allMonday = new FreezePeriod(MONDAY_MORNING, Instant.parse("2026-11-24T00:00:00Z"),
+                "release train");
         DeploymentSlot slot = withFreeze(Lifecycles.qa(), allMonday).earliestDeployment(MONDAY_MORNING, false);
         assertThat(slot).isEqualTo(new DeploymentSlot(Instant.parse("2026-11-25T11:00:00Z"), WaitReason.FROZEN));
     }

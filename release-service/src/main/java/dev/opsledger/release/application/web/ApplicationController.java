@@ -82,7 +82,8 @@ class ApplicationController {
     @ApiResponse(responseCode = "202", description = "New lifecycle version recorded")
     @ApiResponse(responseCode = "404", description = "application.not-found")
     @ApiResponse(responseCode = "422", description = "application.invalid-lifecycle")
-    ResponseEntity<Accepted> defineLifecycle(@PathVariable String id, @Valid @RequestBody DefineLifecycleRequest request) {
+    ResponseEntity<Accepted> defineLifecycle(@PathVariable String id,
+                                             @Valid @RequestBody DefineLifecycleRequest request) {
         commands.sendTo(new DefineLifecycle(id, request.environments().stream().map(EnvironmentRulesBody::toDomain)
                 .toList()), "application.not-found", "application");
         return Accepted.accepted(PATH, id);

@@ -44,7 +44,8 @@ class EnvironmentController {
     @ApiResponse(responseCode = "404", description = "application.not-found")
     BoardView board(@Parameter(description = "application id", required = true) @RequestParam String application) {
         return queries.board(application)
-                .orElseThrow(() -> new NotFoundException("application.not-found", "No application with id " + application));
+                .orElseThrow(() -> new NotFoundException("application.not-found",
+                        "No application with id " + application));
     }
 
     @GetMapping("/deployments")

@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 
 /** One approval; {@code stillNeeded} more are required. */
 @Revision("1")
-public record PromotionApprovalGiven(String promotionId, PromotionTarget target, Actor approver, String comment, Instant approvedAt, int stillNeeded) {
+public record PromotionApprovalGiven(String promotionId, PromotionTarget target, Actor approver, String comment,
+                                     Instant approvedAt, int stillNeeded) {
 }

@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 
 /** Approvers may now decide, until {@code deadline}. */
 @Revision("1")
-public record PromotionAwaitingApproval(String promotionId, PromotionTarget target, ApprovalPolicy policy, String requesterId, Instant deadline) {
+public record PromotionAwaitingApproval(String promotionId, PromotionTarget target, ApprovalPolicy policy,
+                                        String requesterId, Instant deadline) {
 }

@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 
 /** An approver said no; the promotion ends. */
 @Revision("1")
-public record PromotionRejected(String promotionId, PromotionTarget target, Actor rejectedBy, String reason, Instant rejectedAt) {
+public record PromotionRejected(String promotionId, PromotionTarget target, Actor rejectedBy, String reason,
+                                Instant rejectedAt) {
 }

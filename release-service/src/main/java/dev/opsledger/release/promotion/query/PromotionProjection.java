@@ -47,8 +47,8 @@ class PromotionProjection {
         PromotionTarget target = event.target();
         var policy = event.rules().approvalPolicy();
         jdbc.sql("""
-                        INSERT INTO promotion_view (promotion_id, application_id, release_id, version, environment, status,
-                            lifecycle_version, requested_by_id, requested_by_name, requested_at, rollback_of, reason,
+                        INSERT INTO promotion_view (promotion_id, application_id, release_id, version, environment,
+                            status, lifecycle_version, requested_by_id, requested_by_name, requested_at, rollback_of, reason,
                             required_approvals, approver_roles, four_eyes, decision_timeout_s, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.promotionId(), target.applicationId(), target.releaseId(), target.version(),

@@ -111,7 +111,8 @@ class PromotionController {
     @Operation(summary = "Roll back a release", description = "Promotes again the release that ran in the environment "
             + "before this one, under the environment's rules.")
     @ApiResponse(responseCode = "201", description = "Rollback promotion requested")
-    @ApiResponse(responseCode = "422", description = "promotion.rollback-not-current, promotion.nothing-to-roll-back-to")
+    @ApiResponse(responseCode = "422",
+            description = "promotion.rollback-not-current, promotion.nothing-to-roll-back-to, promotion.reason-required")
     ResponseEntity<Accepted> rollback(@PathVariable String releaseId, @Valid @RequestBody RollbackRequest request,
                                       Authentication caller) {
         String id = UUID.randomUUID().toString();
@@ -146,7 +147,8 @@ class PromotionController {
     @PreAuthorize(Roles.AUTHENTICATED)
     @Operation(summary = "Cancel", description = "The requester, a release manager or an admin, before deployment.")
     @ApiResponse(responseCode = "202", description = "Cancelled")
-    ResponseEntity<Accepted> cancel(@PathVariable String id, @Valid @RequestBody(required = false) OptionalReason reason,
+    ResponseEntity<Accepted> cancel(@PathVariable String id,
+                                    @Valid @RequestBody(required = false) OptionalReason reason,
                                     Authentication caller) {
         commands.sendTo(new CancelPromotion(id, Caller.of(caller), reason == null ? null : reason.reason()),
                 NOT_FOUND, "promotion");

@@ -6,7 +6,8 @@ import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
 
 /**
- * A rollback began: the release that ran before is being promoted again to replace this one. Follow promotionId for its outcome.
+ * A rollback began: the release that ran before is being promoted again to replace this one.
+ * Follow {@code promotionId} for its outcome.
  *
  * @param releaseId the release being rolled back
  * @param applicationId its application

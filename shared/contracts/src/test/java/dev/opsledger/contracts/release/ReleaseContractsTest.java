@@ -67,7 +67,8 @@ class ReleaseContractsTest {
             assertThat(in).as("asyncapi/release.yaml").isNotNull();
             document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(document).startsWith("asyncapi: 3.0.0").contains("address: " + OpsLedgerService.RELEASE.eventsTopic());
+        assertThat(document).startsWith("asyncapi: 3.0.0")
+                .contains("address: " + OpsLedgerService.RELEASE.eventsTopic());
         for (Class<?> type : releaseEvents()) {
             String schemaPath = MessageTypes.schemaResource(type).substring(1);
             assertThat(document).contains("name: " + MessageTypes.typeOf(type)).contains("../" + schemaPath);
@@ -76,7 +77,8 @@ class ReleaseContractsTest {
 
     private static JsonNode schemaOf(Class<?> type) throws IOException {
         try (InputStream in = type.getResourceAsStream(MessageTypes.schemaResource(type))) {
-            assertThat(in).as("schema of %s at %s", type.getSimpleName(), MessageTypes.schemaResource(type)).isNotNull();
+            assertThat(in).as("schema of %s at %s", type.getSimpleName(), MessageTypes.schemaResource(type))
+                    .isNotNull();
             return JSON.readTree(in);
         }
     }
