@@ -1,0 +1,130 @@
+package dev.opsledger.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * PostgreSQL from the zonky binaries, run as a child process on 127.0.0.1.
+ * {@link #start()} gives a throw-away server for tests; {@link #start(Path, int)} keeps its data
+ * in a directory between runs, for the devstack.
+ */
+public final class EmbeddedPostgresServer implements PostgresServer {
+
+    private static final String HOST = "127.0.0.1";
+    // zonky's initdb trusts local connections, so the password is never checked; it is set for JDBC URLs that expect one.
+    private static final String USER = "postgres";
+    private static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Thread exitHook;
+    private volatile boolean closed;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+        this.exitHook = JvmExit.onExit("postgres", this::stop);
+    }
+
+    /** A server on a free port with a temporary data directory, deleted when it stops. */
+    public static EmbeddedPostgresServer start() {
+        return start(builder().setCleanDataDirectory(true).setPort(Ports.freePort()));
+    }
+
+    /**
+     * A server on {@code port} whose data lives in {@code dataDirectory}: initialised on first use,
+     * reused as it is on later starts.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dataDirectory, e);
+        }
+        return start(builder()
+                .setDataDirectory(dataDirectory.toAbsolutePath())
+                .setCleanDataDirectory(false)
+                .setPort(port));
+    }
+
+    private static EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder()
+                // Our own exit hook stops the server; two hooks would race each other.
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", HOST)
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off");
+    }
+
+    private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder) {
+        try {
+            return new EmbeddedPostgresServer(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    @Override
+    public String host() {
+        return HOST;
+    }
+
+    @Override
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public String username() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public PostgresDatabase createDatabase(String name) {
+        return DatabaseAdmin.create(this, name);
+    }
+
+    @Override
+    public PostgresDatabase recreateDatabase(String name) {
+        DatabaseAdmin.drop(this, name);
+        return DatabaseAdmin.create(this, name);
+    }
+
+    @Override
+    public void dropDatabase(String name) {
+        DatabaseAdmin.drop(this, name);
+    }
+
+    @Override
+    public void close() {
+        JvmExit.cancel(exitHook);
+        stop();
+    }
+
+    private synchronized void stop() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedPostgresServer[" + jdbcUrl("postgres") + "]";
+    }
+}
