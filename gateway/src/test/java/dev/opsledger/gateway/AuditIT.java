@@ -56,7 +56,7 @@ class AuditIT extends KeycloakGatewayTestBase {
         for (var service : List.of(release, access)) {
             assertThat(service.lastSeen().path()).isEqualTo("/audit");
             assertThat(service.lastSeen().query())
-                    .contains("actor=dev1", "from=2026-03-02T12:00:00Z", "type=Promotion%2BRequested",
+                    .contains("actor=dev1", "from=2026-03-02T12%3A00%3A00Z", "type=Promotion%2BRequested",
                             "correlationId=corr-2", "aggregateType=Release", "aggregateId=r-1", "limit=50");
         }
     }

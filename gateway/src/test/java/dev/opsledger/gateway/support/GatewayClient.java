@@ -2,6 +2,7 @@ package dev.opsledger.gateway.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,7 @@ public final class GatewayClient {
 
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieHandler browserLikeCookies = new LoopbackSecureCookies(cookies);
     private final HttpClient http;
 
     public GatewayClient(int port) {
@@ -34,7 +37,7 @@ public final class GatewayClient {
     public GatewayClient(int port, HttpClient.Redirect redirects) {
         this.baseUrl = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(cookies)
+                .cookieHandler(browserLikeCookies)
                 .followRedirects(redirects)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -85,6 +88,38 @@ public final class GatewayClient {
                 .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * Browsers treat http://127.0.0.1 as a secure context and send {@code Secure} cookies there
+     * (Keycloak marks its login-session cookie Secure); java.net's cookie store would not, so the
+     * flag is dropped for loopback hosts only.
+     */
+    private static final class LoopbackSecureCookies extends CookieHandler {
+        private final CookieHandler delegate;
+
+        LoopbackSecureCookies(CookieHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return delegate.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
+                delegate.put(uri, responseHeaders);
+                return;
+            }
+            Map<String, List<String>> relaxed = new java.util.LinkedHashMap<>();
+            responseHeaders.forEach((name, values) -> relaxed.put(name,
+                    name != null && name.equalsIgnoreCase("Set-Cookie")
+                            ? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList()
+                            : values));
+            delegate.put(uri, relaxed);
+        }
     }
 
     public static JsonNode json(HttpResponse<String> response) {
