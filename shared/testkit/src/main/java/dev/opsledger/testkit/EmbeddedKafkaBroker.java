@@ -35,7 +35,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path temporaryDirectory;
-    private final Thread exitHook;
+    private final JvmExit.Registration exitHook;
     private volatile boolean closed;
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryDirectory) {
