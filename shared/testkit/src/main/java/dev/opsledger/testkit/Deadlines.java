@@ -13,7 +13,7 @@ final class Deadlines {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a server to start", e);
+            throw new IllegalStateException("interrupted while waiting", e);
         }
     }
 }

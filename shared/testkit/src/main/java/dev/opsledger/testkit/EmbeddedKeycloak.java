@@ -39,7 +39,7 @@ public final class EmbeddedKeycloak implements KeycloakServer {
     private final Process process;
     private final String baseUrl;
     private final Path logFile;
-    private final Thread exitHook;
+    private final JvmExit.Registration exitHook;
     private volatile boolean closed;
 
     private EmbeddedKeycloak(Process process, String baseUrl, Path logFile) {

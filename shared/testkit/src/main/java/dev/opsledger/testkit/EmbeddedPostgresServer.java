@@ -20,7 +20,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     private static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
-    private final Thread exitHook;
+    private final JvmExit.Registration exitHook;
     private volatile boolean closed;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {

@@ -55,7 +55,7 @@ public final class LocalJwtIssuer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
-    private final Thread exitHook;
+    private final JvmExit.Registration exitHook;
     private volatile boolean closed;
 
     private LocalJwtIssuer(RSAKey signingKey, RSAKey foreignKey, HttpServer server, ExecutorService executor) {
