@@ -1,4 +1,4 @@
--- Write-side claims (ADR 002): rows inserted in the same transaction as the event they allow.
+-- Write-side claims (ADR 003): rows inserted in the same transaction as the event they allow.
 -- They are not projections: a replay never rebuilds them.
 
 CREATE TABLE application_name (

@@ -4,7 +4,7 @@ import dev.opsledger.release.application.command.ApplicationNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Name claims in {@code application_name}, in the registering command's transaction (ADR 002). */
+/** Name claims in {@code application_name}, in the registering command's transaction (ADR 003). */
 @Component
 class JdbcApplicationNames implements ApplicationNames {
 

@@ -39,7 +39,7 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A release entering one environment; its own aggregate (ADR 001) so one promotion's approvals,
+ * A release entering one environment; its own aggregate (ADR 002) so one promotion's approvals,
  * waiting and result never contend with another's. Entry rules live in {@link PromotionEntry},
  * approvals in the {@link PromotionApproval} entity. Time comes from the injected {@link Clock}.
  */

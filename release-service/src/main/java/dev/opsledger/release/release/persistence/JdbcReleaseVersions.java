@@ -4,7 +4,7 @@ import dev.opsledger.release.release.command.ReleaseVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Version claims in {@code release_version}, in the creating command's transaction (ADR 002). */
+/** Version claims in {@code release_version}, in the creating command's transaction (ADR 003). */
 @Component
 class JdbcReleaseVersions implements ReleaseVersions {
 
