@@ -1,0 +1,47 @@
+package dev.opsledger.contracts;
+
+/**
+ * The services that publish integration events. Topic names and CloudEvent sources derive from
+ * the service name, so a consumer can compute them instead of copying strings.
+ */
+public enum OpsLedgerService {
+    RELEASE("release"),
+    ACCESS("access"),
+    BACKUP("backup"),
+    AUTOMATION("automation");
+
+    private final String id;
+
+    OpsLedgerService(String id) {
+        this.id = id;
+    }
+
+    /** The short name used in topics, CloudEvent types and sources, e.g. {@code release}. */
+    public String id() {
+        return id;
+    }
+
+    /** Where the service publishes its integration events: {@code opsledger.<service>.events}. */
+    public String eventsTopic() {
+        return "opsledger." + id + ".events";
+    }
+
+    /** Where other services send it requests: {@code opsledger.<service>.requests}. */
+    public String requestsTopic() {
+        return "opsledger." + id + ".requests";
+    }
+
+    /** The CloudEvent {@code source} attribute of everything the service publishes. */
+    public String source() {
+        return "/opsledger/" + id;
+    }
+
+    public static OpsLedgerService byId(String id) {
+        for (OpsLedgerService service : values()) {
+            if (service.id.equals(id)) {
+                return service;
+            }
+        }
+        throw new IllegalArgumentException("Unknown OpsLedger service: " + id);
+    }
+}

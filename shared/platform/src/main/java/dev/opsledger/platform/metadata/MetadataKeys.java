@@ -1,0 +1,28 @@
+package dev.opsledger.platform.metadata;
+
+/**
+ * The Axon metadata every command and event carries, so the history says who did what and why.
+ * Commands get them at dispatch (from the authenticated web request, or from the message being
+ * handled); events inherit them through the correlation data providers.
+ */
+public final class MetadataKeys {
+
+    /** Token subject of the caller ({@code sub}); {@code system} when the platform acts itself. */
+    public static final String ACTOR_ID = "actorId";
+    /** Readable caller name ({@code preferred_username}). */
+    public static final String ACTOR_NAME = "actorName";
+    /** The client's request id ({@code X-Request-Id}), or one generated at the edge. */
+    public static final String REQUEST_ID = "requestId";
+    /** Id of the first message of the chain: request → approval → backup → deploy. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** Id of the message that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** W3C trace context of the originating request, when tracing is on. */
+    public static final String TRACEPARENT = "traceparent";
+
+    /** The MDC key under which the web layer exposes the current request id. */
+    public static final String MDC_REQUEST_ID = "requestId";
+
+    private MetadataKeys() {
+    }
+}
