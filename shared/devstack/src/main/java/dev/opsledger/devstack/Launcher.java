@@ -3,6 +3,7 @@ package dev.opsledger.devstack;
 import dev.opsledger.testkit.EmbeddedKafkaBroker;
 import dev.opsledger.testkit.EmbeddedKeycloak;
 import dev.opsledger.testkit.EmbeddedPostgresServer;
+import dev.opsledger.testkit.KeycloakServer;
 import dev.opsledger.testkit.PostgresDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -153,8 +154,9 @@ final class Launcher {
             database.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         }
         if (!spec.backend()) {
-            // The gateway: where Keycloak is for browser logins, and one route slot per backend service.
-            properties.put("spring.security.oauth2.client.provider.keycloak.issuer-uri", keycloak.issuerUri());
+            // The gateway: its dev-only client secret for browser logins, and one route slot per backend service.
+            properties.put("spring.security.oauth2.client.registration.keycloak.client-secret",
+                    KeycloakServer.GATEWAY_DEV_SECRET);
             for (ServiceSpec backend : specs) {
                 if (backend.backend()) {
                     properties.put("opsledger.gateway.services." + backend.name() + ".enabled", "true");

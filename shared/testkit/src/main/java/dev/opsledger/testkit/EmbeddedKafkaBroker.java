@@ -78,7 +78,11 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka directory " + directory, e);
         }
-        format(configFile);
+        // A directory formatted by an earlier run keeps its cluster id and data; formatting it again with
+        // a new cluster id would fail even with --ignore-formatted.
+        if (!Files.exists(logs.resolve("meta.properties"))) {
+            format(configFile);
+        }
 
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
@@ -128,15 +132,14 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         String[] args = {
             "format",
             "--cluster-id", Uuid.randomUuid().toString(),
-            "--config", configFile.toString(),
-            // A directory formatted by an earlier run keeps its cluster id and data.
-            "--ignore-formatted"
+            "--config", configFile.toString()
         };
         int exitCode;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             exitCode = StorageTool.execute(args, out);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException("formatting Kafka storage failed: " + e.getMessage() + " "
+                    + output.toString(StandardCharsets.UTF_8), e);
         }
         if (exitCode != 0) {
             throw new IllegalStateException("formatting Kafka storage failed (exit " + exitCode + "): "

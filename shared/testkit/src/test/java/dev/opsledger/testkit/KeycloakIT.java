@@ -11,6 +11,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +59,24 @@ class KeycloakIT {
         assertThatThrownBy(() -> keycloak.passwordGrant("dev1", "wrong"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("invalid_grant");
+    }
+
+    @Test
+    void givenGatewayClient_whenLoginStartedWithLoopbackRedirectAndPkce_thenLoginPageShown(KeycloakServer keycloak)
+            throws Exception {
+        String authorize = keycloak.issuerUri() + "/protocol/openid-connect/auth?response_type=code"
+                + "&client_id=" + KeycloakServer.GATEWAY_CLIENT_ID
+                + "&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:18080/login/oauth2/code/keycloak", StandardCharsets.UTF_8)
+                + "&scope=openid&state=s1&code_challenge_method=S256"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("kc-form-login").doesNotContain("Invalid parameter");
+        }
     }
 
     @Test

@@ -1,0 +1,12 @@
+package dev.opsledger.gateway.audit;
+
+import reactor.core.publisher.Mono;
+
+/** A service's audit log, read page by page with its own opaque cursor. */
+public interface AuditSource {
+
+    String service();
+
+    /** Up to {@code limit} entries after {@code cursor} (null: from the start). */
+    Mono<ServiceAuditPage> fetch(AuditQuery query, String cursor, int limit);
+}

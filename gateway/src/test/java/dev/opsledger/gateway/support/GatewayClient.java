@@ -1,0 +1,134 @@
+package dev.opsledger.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieHandler;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plain HTTP client against the running gateway on 127.0.0.1, with its own cookie jar, so
+ * tests see exactly what a browser or a script would (headers, cookies, redirects).
+ */
+public final class GatewayClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieHandler browserLikeCookies = new LoopbackSecureCookies(cookies);
+    private final HttpClient http;
+
+    public GatewayClient(int port) {
+        this(port, HttpClient.Redirect.NEVER);
+    }
+
+    public GatewayClient(int port, HttpClient.Redirect redirects) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(browserLikeCookies)
+                .followRedirects(redirects)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public HttpResponse<String> get(String pathOrUrl, String... headers) {
+        return send(request(pathOrUrl, headers).GET().build());
+    }
+
+    public HttpResponse<String> post(String pathOrUrl, String contentType, String body, String... headers) {
+        return send(request(pathOrUrl, headers)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String pathOrUrl, String... headers) {
+        var builder = HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return builder;
+    }
+
+    public URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+    }
+
+    /** A cookie the gateway set (e.g. XSRF-TOKEN), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Browsers treat http://127.0.0.1 as a secure context and send {@code Secure} cookies there
+     * (Keycloak marks its login-session cookie Secure); java.net's cookie store would not, so the
+     * flag is dropped for loopback hosts only.
+     */
+    private static final class LoopbackSecureCookies extends CookieHandler {
+        private final CookieHandler delegate;
+
+        LoopbackSecureCookies(CookieHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return delegate.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
+                delegate.put(uri, responseHeaders);
+                return;
+            }
+            Map<String, List<String>> relaxed = new java.util.LinkedHashMap<>();
+            responseHeaders.forEach((name, values) -> relaxed.put(name,
+                    name != null && name.equalsIgnoreCase("Set-Cookie")
+                            ? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList()
+                            : values));
+            delegate.put(uri, relaxed);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    public static Map<String, Object> map(HttpResponse<String> response) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = JSON.readValue(response.body(), Map.class);
+        return map;
+    }
+}

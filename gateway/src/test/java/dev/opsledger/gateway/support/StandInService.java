@@ -1,0 +1,208 @@
+package dev.opsledger.gateway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A test double for a service behind the gateway, on 127.0.0.1. It records every request,
+ * reads the relayed JWT's payload (no signature check: the real services do that; this one
+ * only reports whom the gateway sent), answers 403 to a state change without the
+ * {@code release-manager} role, and serves {@code GET /audit} from a fixed list with an opaque
+ * cursor, like the services' audit endpoints.
+ */
+public final class StandInService implements AutoCloseable {
+
+    /** What the stand-in saw of one request. */
+    public record Seen(String method, String path, String query, Map<String, List<String>> headers,
+                       String username, List<String> roles) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(entry -> entry.getValue().getFirst())
+                    .orElse(null);
+        }
+    }
+
+    public static final String REQUIRED_ROLE_FOR_CHANGES = "release-manager";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String name;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final List<Map<String, Object>> auditEntries = new ArrayList<>();
+
+    private StandInService(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static StandInService start(String name) {
+        return new StandInService(name);
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    public Seen lastSeen() {
+        return seen.getLast();
+    }
+
+    public void reset() {
+        seen.clear();
+    }
+
+    /** Adds an audit entry; entries are served in the order added (the service's global order). */
+    public synchronized StandInService audit(long globalIndex, Instant time, String actorName, String eventType) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("service", name);
+        entry.put("globalIndex", globalIndex);
+        entry.put("time", time.toString());
+        entry.put("actorId", "id-" + actorName);
+        entry.put("actorName", actorName);
+        entry.put("aggregateType", "Thing");
+        entry.put("aggregateId", name + "-" + globalIndex);
+        entry.put("eventType", eventType);
+        entry.put("summary", name + " event " + globalIndex);
+        entry.put("correlationId", "corr-" + globalIndex);
+        entry.put("causationId", null);
+        entry.put("previousHash", "h" + (globalIndex - 1));
+        entry.put("hash", "h" + globalIndex);
+        auditEntries.add(entry);
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try (InputStream body = exchange.getRequestBody()) {
+                body.readAllBytes();
+            }
+            Map<String, Object> claims = claims(exchange.getRequestHeaders().getFirst("Authorization"));
+            String username = (String) claims.get("preferred_username");
+            List<String> roles = roles(claims);
+            URI uri = exchange.getRequestURI();
+            seen.add(new Seen(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
+                    copy(exchange.getRequestHeaders()), username, roles));
+
+            if (username == null) {
+                respond(exchange, 401, Map.of("title", "Unauthorized"));
+            } else if (uri.getPath().equals("/audit")) {
+                respond(exchange, 200, auditPage(query(uri.getRawQuery())));
+            } else if (!exchange.getRequestMethod().equals("GET") && !roles.contains(REQUIRED_ROLE_FOR_CHANGES)) {
+                respond(exchange, 403, Map.of("title", "Forbidden", "status", 403,
+                        "detail", username + " lacks " + REQUIRED_ROLE_FOR_CHANGES));
+            } else {
+                respond(exchange, 200, Map.of("service", name, "method", exchange.getRequestMethod(),
+                        "path", uri.getPath(), "user", username, "roles", roles));
+            }
+        }
+    }
+
+    private synchronized Map<String, Object> auditPage(Map<String, String> query) {
+        int from = query.containsKey("cursor")
+                ? Integer.parseInt(new String(Base64.getUrlDecoder().decode(query.get("cursor")), StandardCharsets.UTF_8)
+                        .substring("after:".length()))
+                : 0;
+        int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+        int to = Math.min(auditEntries.size(), from + limit);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("entries", List.copyOf(auditEntries.subList(from, to)));
+        page.put("nextCursor", to < auditEntries.size()
+                ? Base64.getUrlEncoder().encodeToString(("after:" + to).getBytes(StandardCharsets.UTF_8))
+                : null);
+        return page;
+    }
+
+    private static Map<String, Object> claims(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return Map.of();
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length < 2) {
+            return Map.of();
+        }
+        byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> claims = JSON.readValue(payload, Map.class);
+        return claims;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> roles(Map<String, Object> claims) {
+        if (claims.get("realm_access") instanceof Map<?, ?> realmAccess
+                && realmAccess.get("roles") instanceof Collection<?> roles) {
+            return List.copyOf((Collection<String>) roles);
+        }
+        return List.of();
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    private static Map<String, List<String>> copy(Headers headers) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach((key, values) -> copy.put(key, List.copyOf(values)));
+        return copy;
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.opsledger.platform.axon;
+
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.jobrunr.JobRunrDeadlineManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.AxonJobRunrAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
+import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.spring.autoconfigure.JobRunrAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * Axon Framework on the service's PostgreSQL, without Axon Server. Runs before Axon's own
+ * auto-configurations because on Boot 4 several of them silently pick the wrong thing: their
+ * ordering hints name Boot 3 classes, so the transaction manager falls back to "no transactions"
+ * and the JobRunr deadline manager loses to the in-memory {@code SimpleDeadlineManager}.
+ * Every bean here backs off when a service defines its own.
+ */
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+                JobRunrAutoConfiguration.class},
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
+                NoOpTransactionAutoConfiguration.class, AxonJobRunrAutoConfiguration.class})
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(OpsLedgerServiceProperties.class)
+public class AxonPlatformAutoConfiguration {
+
+    /** Prefixes of the classes Jackson may instantiate from a type name stored in a token or saga. */
+    public static final String[] TRUSTED_TYPE_PREFIXES = {"org.axonframework.", "dev.opsledger."};
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /** Joins the Spring transaction (and the unit of work) so events, tokens and read models commit together. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PersistenceExceptionResolver axonPersistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    /**
+     * Only the first {@link Jackson3SerializerCustomizer} in the context is used by Axon, so the
+     * platform owns the single one. Without the validator Jackson 3 refuses the polymorphic
+     * {@code ReplayToken} in the token store and the first replay breaks the processor.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Jackson3SerializerCustomizer axonJackson3SerializerCustomizer() {
+        return builder -> {
+            BasicPolymorphicTypeValidator.Builder validator = BasicPolymorphicTypeValidator.builder();
+            for (String prefix : TRUSTED_TYPE_PREFIXES) {
+                validator.allowIfSubType(prefix);
+            }
+            builder.polymorphicTypeValidator(validator.build());
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(AxonSchema.events())
+                .dataType(byte[].class)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(AxonSchema.tokens())
+                .contentType(byte[].class)
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .sqlSchema(new PostgresSagaSqlSchema(AxonSchema.sagas()))
+                .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * Deadlines as JobRunr jobs in PostgreSQL: they survive restarts and any instance may fire
+     * them. Declared as {@link JobRunrDeadlineManager} because JobRunr finds the bean that runs
+     * a job by that type.
+     */
+    @Bean
+    @ConditionalOnMissingBean(DeadlineManager.class)
+    @ConditionalOnBean(JobScheduler.class)
+    public JobRunrDeadlineManager deadlineManager(JobScheduler jobScheduler, Configuration configuration,
+                                                  Serializer serializer, TransactionManager transactionManager,
+                                                  ObjectProvider<DeadlineManagerSpanFactory> spanFactory) {
+        JobRunrDeadlineManager.Builder builder = JobRunrDeadlineManager.builder()
+                .jobScheduler(jobScheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager);
+        spanFactory.ifAvailable(builder::spanFactory);
+        return builder.build();
+    }
+
+    @Bean
+    public FlywayConfigurationCustomizer platformFlywayLocations(OpsLedgerServiceProperties service) {
+        return new PlatformFlywayLocations(service.name());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.opsledger.platform.axon;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The platform's defaults, added with the lowest precedence so that a service's
+ * {@code application.yml}, the environment or a test can override any of them. A
+ * {@code @PropertySource} would not do: Boot reads those too late for auto-configuration
+ * conditions such as {@code axon.axonserver.enabled}.
+ */
+public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    public static final String PROPERTY_SOURCE_NAME = "opsledgerPlatformDefaults";
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        // No Axon Server: the event store, tokens and sagas live in the service's PostgreSQL.
+        defaults.put("axon.axonserver.enabled", "false");
+        // XStream cannot read records; Jackson 2 is only on the classpath for CloudEvents.
+        defaults.put("axon.serializer.general", "jackson3");
+        defaults.put("axon.serializer.events", "jackson3");
+        defaults.put("axon.serializer.messages", "jackson3");
+        // Tracking processors (Axon's default with an event store, stated so nobody wonders) keep
+        // their position in token_entry, so read models and the Kafka publisher resume after a restart.
+        defaults.put("axon.eventhandling.processors.integration-publisher.mode", "tracking");
+        // Deadlines: JobRunr jobs in PostgreSQL, executed by every instance's background server.
+        defaults.put("jobrunr.background-job-server.enabled", "true");
+        defaults.put("jobrunr.dashboard.enabled", "false");
+        defaults.put("jobrunr.miscellaneous.allow-anonymous-data-usage", "false");
+        // The schema is Flyway's; never let anything generate DDL behind its back.
+        defaults.put("spring.flyway.enabled", "true");
+        return defaults;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults()));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.opsledger.platform.kafka;
+
+import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.MessageTypes;
+import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.platform.metadata.MetadataKeys;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.time.ZoneOffset;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The envelope of OpsLedger's public messages: CloudEvents 1.0, structured JSON mode. One place
+ * decides the attributes so that publisher, tests and consumers agree.
+ */
+public class CloudEventMapping {
+
+    /** Extension attributes (CloudEvents allows only lower-case letters and digits). */
+    public static final String CORRELATION_ID = "correlationid";
+    public static final String CAUSATION_ID = "causationid";
+    public static final String ACTOR = "actor";
+    public static final String TRACEPARENT = "traceparent";
+
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    private final OpsLedgerService service;
+    private final JsonMapper jsonMapper;
+    private final EventFormat format = new JsonFormat();
+
+    public CloudEventMapping(OpsLedgerService service, JsonMapper jsonMapper) {
+        this.service = service;
+        this.jsonMapper = jsonMapper;
+    }
+
+    /** The CloudEvent for a public record derived from an internal event. */
+    public CloudEvent toCloudEvent(EventMessage<?> event, IntegrationEvent record) {
+        MetaData metaData = event.getMetaData();
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                // Consumers deduplicate on the id, and a republished event keeps it.
+                .withId(event.getIdentifier())
+                .withSource(URI.create(service.source()))
+                .withType(MessageTypes.typeOf(record.getClass()))
+                .withSubject(record.subject())
+                .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withDataContentType(DATA_CONTENT_TYPE)
+                .withData(jsonMapper.writeValueAsBytes(record));
+        extension(builder, CORRELATION_ID, metaData.get(MetadataKeys.CORRELATION_ID));
+        extension(builder, CAUSATION_ID, metaData.get(MetadataKeys.CAUSATION_ID));
+        extension(builder, ACTOR, metaData.get(MetadataKeys.ACTOR_ID));
+        extension(builder, TRACEPARENT, metaData.get(MetadataKeys.TRACEPARENT));
+        return builder.build();
+    }
+
+    public byte[] serialize(CloudEvent cloudEvent) {
+        return format.serialize(cloudEvent);
+    }
+
+    public CloudEvent deserialize(byte[] bytes) {
+        return format.deserialize(bytes);
+    }
+
+    public <T> T data(CloudEvent cloudEvent, Class<T> type) {
+        if (cloudEvent.getData() == null) {
+            throw new IllegalArgumentException("CloudEvent " + cloudEvent.getId() + " carries no data");
+        }
+        return jsonMapper.readValue(cloudEvent.getData().toBytes(), type);
+    }
+
+    public static String contentType() {
+        return JsonFormat.CONTENT_TYPE;
+    }
+
+    private static void extension(CloudEventBuilder builder, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            builder.withExtension(name, value.toString());
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.opsledger.platform.kafka;
+
+import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.platform.axon.AxonPlatformAutoConfiguration;
+import dev.opsledger.platform.axon.OpsLedgerServiceProperties;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service's side of Kafka: public events out (CloudEvents on {@code opsledger.<service>.events}),
+ * requests in ({@code opsledger.<service>.requests}), both topics created when missing. Active
+ * once the service says who it is ({@code opsledger.service.name}).
+ *
+ * <p>Producer and consumer are built here from Spring's {@code spring.kafka.*} connection
+ * settings, with the delivery settings forced: a service's tuning of Boot's default template
+ * must not weaken the publisher ({@code acks=all}, idempotence) or the inbox (manual commits).
+ */
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, AxonPlatformAutoConfiguration.class},
+        before = AxonAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "opsledger.service", name = "name")
+@ConditionalOnBooleanProperty(name = "opsledger.kafka.enabled", matchIfMissing = true)
+@ConditionalOnBean({KafkaProperties.class, DataSource.class})
+@EnableConfigurationProperties({KafkaBridgeProperties.class, OpsLedgerServiceProperties.class})
+public class KafkaBridgeAutoConfiguration {
+
+    private final OpsLedgerService service;
+    private final KafkaBridgeProperties bridge;
+
+    public KafkaBridgeAutoConfiguration(OpsLedgerServiceProperties service, KafkaBridgeProperties bridge) {
+        this.service = service.name();
+        this.bridge = bridge;
+    }
+
+    @Bean
+    public CloudEventMapping cloudEventMapping() {
+        // Our own mapper: the public JSON must not change when a service customises Boot's.
+        return new CloudEventMapping(service, JsonMapper.builder().build());
+    }
+
+    @Bean
+    public KafkaAdmin.NewTopics opsledgerTopics() {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(service.eventsTopic()).partitions(bridge.partitions()).build(),
+                TopicBuilder.name(service.requestsTopic()).partitions(bridge.partitions()).build());
+    }
+
+    @Bean
+    public KafkaTemplate<String, byte[]> integrationEventKafkaTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // A transactional id set for Boot's template would make every send need a transaction.
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    public IntegrationEventPublisher integrationEventPublisher(List<IntegrationEventMapper> mappers,
+                                                               CloudEventMapping mapping,
+                                                               KafkaTemplate<String, byte[]> integrationEventKafkaTemplate) {
+        return new IntegrationEventPublisher(mappers, mapping, integrationEventKafkaTemplate,
+                service.eventsTopic(), bridge.sendTimeout());
+    }
+
+    /**
+     * Axon's default for event handler failures is to log and move on, which for the publisher
+     * would mean an event silently never reaching Kafka. Propagating puts the processor into
+     * its retry mode instead, from the last stored token.
+     */
+    @Bean
+    public ConfigurerModule integrationPublisherErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    public ProcessedMessages processedMessages(DataSource dataSource) {
+        return new ProcessedMessages(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    public IntegrationRequestConsumer integrationRequestConsumer(ObjectProvider<IntegrationRequestHandler<?>> handlers,
+                                                                CloudEventMapping mapping,
+                                                                ProcessedMessages processedMessages,
+                                                                CommandGateway commandGateway,
+                                                                PlatformTransactionManager transactionManager) {
+        return new IntegrationRequestConsumer(handlers.orderedStream().toList(), mapping, processedMessages,
+                commandGateway, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    public ConcurrentMessageListenerContainer<String, byte[]> integrationRequestListenerContainer(
+            KafkaProperties kafkaProperties, IntegrationRequestConsumer consumer) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A request sent before the service's first start must still be handled.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "opsledger-" + service.id() + "-requests");
+
+        ContainerProperties containerProperties = new ContainerProperties(service.requestsTopic());
+        containerProperties.setMessageListener(consumer);
+        // Commit each offset only after its command's transaction committed.
+        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), containerProperties);
+        container.setBeanName("opsledger-" + service.id() + "-requests");
+        container.setCommonErrorHandler(new DefaultErrorHandler(
+                new FixedBackOff(bridge.retryBackoff().toMillis(), bridge.requestRetries())));
+        return container;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.opsledger.platform.sample;
+
+import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationRequest;
+import dev.opsledger.contracts.MessageType;
+import dev.opsledger.contracts.OpsLedgerService;
+
+/** Stand-ins for records of {@code shared/contracts}; the sample app plays the automation service. */
+public final class SamplePublicMessages {
+
+    private SamplePublicMessages() {
+    }
+
+    @MessageType(service = OpsLedgerService.AUTOMATION, name = "sample-work-recorded", version = 1)
+    public record SampleWorkRecordedV1(String subject, int amount, int total) implements IntegrationEvent {
+    }
+
+    @MessageType(service = OpsLedgerService.AUTOMATION, name = "record-sample-work", version = 1)
+    public record RecordSampleWorkV1(String requestId, String subject, int amount) implements IntegrationRequest {
+    }
+}
