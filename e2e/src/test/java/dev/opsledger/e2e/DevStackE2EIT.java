@@ -1,0 +1,153 @@
+package dev.opsledger.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsledger.devstack.ApiClient;
+import dev.opsledger.testkit.KeycloakServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The README's run command, as a newcomer runs it: {@code ./opsledger up --detach}, then a release
+ * goes to dev through the gateway with real Keycloak tokens, and {@code ./opsledger down} leaves
+ * nothing running.
+ */
+class DevStackE2EIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("opsledger.root", "..")).toAbsolutePath().normalize();
+    private static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("OPSLEDGER_PORT_OFFSET", "0"));
+    private static final Path HOME = Path.of(System.getenv().getOrDefault("OPSLEDGER_HOME",
+            ROOT.resolve(".opsledger").toString()));
+    private static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static ApiClient api;
+    private static final List<Long> stackPids = new ArrayList<>();
+    private static boolean stopped;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
+        JsonNode state = JSON.readTree(Files.readString(HOME.resolve("state.json")));
+        stackPids.add(state.path("launcherPid").asLong());
+        for (JsonNode entry : state.path("entries")) {
+            if (!entry.path("pid").isNull() && entry.has("pid")) {
+                stackPids.add(entry.path("pid").asLong());
+            }
+        }
+        String keycloakUrl = "http://127.0.0.1:" + (8180 + OFFSET);
+        api = new ApiClient(GATEWAY, (KeycloakAt) () -> keycloakUrl);
+    }
+
+    @AfterAll
+    static void stopTheStackIfATestFailedEarly() throws Exception {
+        if (!stopped) {
+            run(Duration.ofMinutes(3), "./opsledger", "down");
+        }
+    }
+
+    @Test
+    void givenRunningStack_whenReleaseIsPromotedApprovedAndDeployed_thenBoardAndAuditShowIt_andDownLeavesNothing()
+            throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String application = api.create("rm1", "/api/applications", Map.of("name", "e2e-" + suffix,
+                "owningTeam", "platform", "repositoryUrl", "https://git.example.org/platform/e2e.git"));
+        api.expectSuccess(api.put("rm1", "/api/applications/" + application + "/lifecycle", Map.of("environments", List.of(
+                Map.of("name", "dev", "approval", Map.of("requiredApprovals", 1, "approverRoles", List.of("approver"),
+                        "fourEyes", true, "decisionTimeout", "PT1H")),
+                Map.of("name", "prod", "approval", Map.of("requiredApprovals", 2, "approverRoles", List.of("approver"),
+                        "fourEyes", true, "decisionTimeout", "PT1H"))))), "define lifecycle");
+        String release = api.create("dev1", "/api/releases", Map.of("applicationId", application, "version", "1.0.0",
+                "commitSha", "a1b2c3d", "artifactReference", "registry.example.org/e2e:1.0.0"));
+
+        String promotion = api.create("dev1", "/api/releases/" + release + "/promotions", Map.of("environment", "dev"));
+        assertThat(api.post("dev1", "/api/promotions/" + promotion + "/approvals", Map.of()).status())
+                .as("the requester may not approve their own promotion").isEqualTo(403);
+        api.expectSuccess(api.post("appr1", "/api/promotions/" + promotion + "/approvals", Map.of("comment", "ok")),
+                "approve as a second user");
+        api.await("rm1", "/api/promotions/" + promotion, p -> p.path("status").asString().equals("DEPLOYING"),
+                "deployment to start");
+        api.expectSuccess(api.post("rm1", "/api/promotions/" + promotion + "/deployment-result",
+                Map.of("outcome", "SUCCEEDED", "evidenceUrl", "https://ci.example.org/e2e/" + suffix)), "confirm");
+
+        JsonNode board = api.await("dev1", "/api/environments/board?application=" + application,
+                b -> versionIn(b, "dev").equals("1.0.0"), "the board to show 1.0.0 in dev");
+        assertThat(versionIn(board, "prod")).isEmpty();
+
+        JsonNode promotionHistory = api.await("audit1", "/api/audit?aggregateId=" + promotion,
+                a -> a.path("entries").size() >= 3, "the promotion's audit entries");
+        String correlationId = promotionHistory.path("entries").get(0).path("correlationId").asString();
+        JsonNode chain = api.await("audit1", "/api/audit?correlationId=" + correlationId,
+                a -> a.path("entries").size() >= 2, "the audit chain of one correlation id");
+        assertThat(chain.path("missing").size()).as("no service missing from the audit answer").isZero();
+        List<String> actors = new ArrayList<>();
+        for (JsonNode entry : chain.path("entries")) {
+            assertThat(entry.path("correlationId").asString()).isEqualTo(correlationId);
+            actors.add(entry.path("actorName").asString());
+        }
+        assertThat(actors).contains("dev1");
+
+        run(Duration.ofMinutes(3), "./opsledger", "down");
+        stopped = true;
+        for (long pid : stackPids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("process %d still alive after down", pid).isFalse();
+        }
+        for (int port : List.of(8080, 8081, 8180, 15432, 19092)) {
+            assertThat(accepts(port + OFFSET)).as("port %d still open after down", port + OFFSET).isFalse();
+        }
+    }
+
+    private static String versionIn(JsonNode board, String environment) {
+        for (JsonNode slot : board.path("environments")) {
+            if (slot.path("environment").asString().equals(environment)) {
+                return slot.path("current").path("version").asString("");
+            }
+        }
+        return "";
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void run(Duration timeout, String... command) throws IOException, InterruptedException {
+        Path log = HOME.resolve("e2e-" + command[1] + ".log");
+        Files.createDirectories(HOME);
+        Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout
+                    + "; see " + log);
+        }
+        assertThat(process.exitValue()).as("%s exit code; output:%n%s", String.join(" ", command),
+                Files.readString(log)).isZero();
+    }
+
+    /** Only the base URL matters to the client: tokens come from the stack's Keycloak. */
+    private interface KeycloakAt extends KeycloakServer {
+        @Override
+        default void close() {
+        }
+    }
+}

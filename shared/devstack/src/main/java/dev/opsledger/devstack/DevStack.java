@@ -1,0 +1,132 @@
+package dev.opsledger.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entry point of the launcher jar, called by {@code ./opsledger}:
+ * {@code up [--fresh]}, {@code status}, {@code down}, {@code await-ready}, {@code jars}.
+ */
+public final class DevStack {
+
+    private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration AWAIT_READY_TIMEOUT = Duration.ofMinutes(10);
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackHome home = StackHome.fromEnvironment();
+        List<ServiceSpec> specs = ServiceSpec.load();
+        PrintStream out = System.out;
+        String command = args.length == 0 ? "up" : args[0];
+        int exitCode = switch (command) {
+            case "up" -> new Launcher(home, specs, out).up(List.of(args).contains("--fresh"));
+            case "status" -> status(home, out);
+            case "down" -> down(home, out);
+            case "await-ready" -> awaitReady(home, out);
+            case "jars" -> jars(home, specs, out);
+            default -> {
+                out.println("Unknown command " + command + "; use up, status, down, await-ready or jars");
+                yield 2;
+            }
+        };
+        System.exit(exitCode);
+    }
+
+    private static int status(StackHome home, PrintStream out) {
+        Optional<StackState> state = StackState.read(home.stateFile()).filter(StackState::launcherAlive);
+        if (state.isEmpty()) {
+            out.println("OpsLedger is not running (" + home.home() + ").");
+            return 3;
+        }
+        out.println("OpsLedger " + state.get().phase().name().toLowerCase() + ", launcher pid "
+                + state.get().launcherPid() + ", started " + state.get().startedAt());
+        Banner.printStatus(out, state.get());
+        return 0;
+    }
+
+    private static int down(StackHome home, PrintStream out) throws InterruptedException {
+        Optional<StackState> state = StackState.read(home.stateFile());
+        if (state.isEmpty() || !state.get().launcherAlive()) {
+            out.println("OpsLedger is not running.");
+            state.ifPresent(stale -> killLeftovers(stale, out));
+            return 0;
+        }
+        ProcessHandle launcher = ProcessHandle.of(state.get().launcherPid()).orElseThrow();
+        out.println("Stopping OpsLedger (launcher pid " + launcher.pid() + ")…");
+        launcher.destroy();
+        Instant deadline = Instant.now().plus(DOWN_TIMEOUT);
+        while (launcher.isAlive() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        if (launcher.isAlive()) {
+            out.println("The launcher did not stop in " + DOWN_TIMEOUT.toSeconds() + " s; killing it.");
+            launcher.destroyForcibly();
+        }
+        killLeftovers(state.get(), out);
+        out.println("Stopped.");
+        return 0;
+    }
+
+    /** Children of a launcher that was killed outright: nothing may outlive the stack. */
+    private static void killLeftovers(StackState state, PrintStream out) {
+        for (StackState.Entry entry : state.entries()) {
+            if (entry.pid() != null) {
+                ProcessHandle.of(entry.pid()).filter(ProcessHandle::isAlive).ifPresent(left -> {
+                    out.println("Stopping leftover " + entry.name() + " (pid " + left.pid() + ")");
+                    left.descendants().forEach(ProcessHandle::destroyForcibly);
+                    left.destroyForcibly();
+                });
+            }
+        }
+    }
+
+    /** For {@code up --detach}: waits until the background launcher is ready or has given up. */
+    private static int awaitReady(StackHome home, PrintStream out) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(AWAIT_READY_TIMEOUT);
+        Path log = home.log("devstack");
+        Instant began = Instant.now();
+        boolean sawLauncher = false;
+        while (Instant.now().isBefore(deadline)) {
+            Optional<StackState> state = StackState.read(home.stateFile());
+            if (state.isPresent() && state.get().launcherAlive()) {
+                sawLauncher = true;
+                if (state.get().phase() == StackState.Phase.READY) {
+                    Banner.print(out, home, state.get(), Duration.between(state.get().startedAt(), state.get().readyAt()));
+                    return 0;
+                }
+                if (state.get().phase() == StackState.Phase.FAILED) {
+                    break;
+                }
+            } else if (sawLauncher || Duration.between(began, Instant.now()).toSeconds() > 30) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        out.println("OpsLedger did not become ready. Last lines of " + log + ":");
+        if (Files.exists(log)) {
+            List<String> lines = Files.readAllLines(log);
+            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(out::println);
+        }
+        return 1;
+    }
+
+    private static int jars(StackHome home, List<ServiceSpec> specs, PrintStream out) {
+        int missing = 0;
+        for (ServiceSpec spec : specs) {
+            Optional<Path> jar = ServiceProcess.jarOf(home.root(), spec);
+            out.println(spec.name() + " " + jar.map(Path::toString).orElse("MISSING"));
+            if (jar.isEmpty()) {
+                missing++;
+            }
+        }
+        return missing == 0 ? 0 : 1;
+    }
+}

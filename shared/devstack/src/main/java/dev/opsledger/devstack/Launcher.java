@@ -1,0 +1,296 @@
+package dev.opsledger.devstack;
+
+import dev.opsledger.testkit.EmbeddedKafkaBroker;
+import dev.opsledger.testkit.EmbeddedKeycloak;
+import dev.opsledger.testkit.EmbeddedPostgresServer;
+import dev.opsledger.testkit.KeycloakServer;
+import dev.opsledger.testkit.PostgresDatabase;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./opsledger up}: the infrastructure from the testkit (data kept under the stack home),
+ * then every process of {@code devstack-services.properties}, then demo data, then it waits for
+ * Ctrl-C or {@code ./opsledger down} and stops everything it started.
+ */
+final class Launcher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackHome home;
+    private final List<ServiceSpec> specs;
+    private final PrintStream out;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedKeycloak keycloak;
+    private volatile StackState state;
+
+    Launcher(StackHome home, List<ServiceSpec> specs, PrintStream out) {
+        this.home = home;
+        this.specs = specs;
+        this.out = out;
+    }
+
+    int up(boolean fresh) throws Exception {
+        Files.createDirectories(home.logs());
+        try (FileChannel lockChannel = FileChannel.open(home.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockChannel.tryLock()) {
+            if (lock == null) {
+                String pid = StackState.read(home.stateFile()).map(s -> " (launcher pid " + s.launcherPid() + ")").orElse("");
+                out.println("OpsLedger is already running from " + home.home() + pid + ".");
+                out.println("See ./opsledger status, or stop it with ./opsledger down.");
+                return 1;
+            }
+            Map<ServiceSpec, Path> jars = requireJars();
+            if (fresh) {
+                wipeData();
+            }
+            Instant started = Instant.now();
+            state = new StackState(ProcessHandle.current().pid(), StackState.Phase.STARTING, started, null, List.of());
+            state.write(home.stateFile());
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "opsledger-devstack-stop"));
+            try {
+                startInfrastructure(started);
+                startServices(jars, started);
+                awaitHealthy(started);
+                if (!Files.exists(home.seededMarker())) {
+                    progress(started, "seeding demo data through the gateway");
+                    new DemoData(gatewayUrl(), keycloak).seed(out);
+                    Files.writeString(home.seededMarker(), Instant.now().toString());
+                }
+            } catch (RuntimeException | IOException startFailure) {
+                state = state.with(StackState.Phase.FAILED);
+                state.write(home.stateFile());
+                out.println();
+                out.println("OpsLedger did not start: " + startFailure.getMessage());
+                out.println("Logs: " + home.logs());
+                return 1;
+            }
+            state = state.with(StackState.Phase.READY);
+            state.write(home.stateFile());
+            Banner.print(out, home, state, Duration.between(started, state.readyAt()));
+            watchChildren();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    private Map<ServiceSpec, Path> requireJars() {
+        Map<ServiceSpec, Path> jars = new LinkedHashMap<>();
+        for (ServiceSpec spec : specs) {
+            Path jar = ServiceProcess.jarOf(home.root(), spec).orElseThrow(() -> new IllegalStateException(
+                    "No runnable jar in " + spec.module() + "/target: build first with ./mvnw -DskipTests package"));
+            jars.put(spec, jar);
+        }
+        return jars;
+    }
+
+    private void wipeData() throws IOException {
+        out.println("--fresh: wiping " + home.postgresData() + ", " + home.kafkaData() + " and the demo-data marker");
+        for (Path path : List.of(home.postgresData(), home.kafkaData(), home.seededMarker(), home.stateFile())) {
+            deleteRecursively(path);
+        }
+    }
+
+    private void startInfrastructure(Instant started) {
+        // Keycloak takes the longest: it boots while PostgreSQL and Kafka start in this thread.
+        CompletableFuture<EmbeddedKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> EmbeddedKeycloak.builder()
+                .port(home.port(StackHome.KEYCLOAK_PORT))
+                .logFile(home.log("keycloak"))
+                .start());
+        progress(started, "starting PostgreSQL, Kafka and Keycloak");
+        postgres = EmbeddedPostgresServer.start(home.postgresData(), home.port(StackHome.POSTGRES_PORT));
+        for (ServiceSpec spec : specs) {
+            if (spec.hasDatabase()) {
+                postgres.createDatabase(spec.database());
+            }
+        }
+        progress(started, "PostgreSQL ready on " + postgres.host() + ":" + postgres.port());
+        kafka = EmbeddedKafkaBroker.start(home.kafkaData(), home.port(StackHome.KAFKA_PORT));
+        progress(started, "Kafka ready on " + kafka.bootstrapServers());
+        keycloak = keycloakStart.join();
+        progress(started, "Keycloak ready on " + keycloak.baseUrl());
+    }
+
+    private void startServices(Map<ServiceSpec, Path> jars, Instant started) {
+        jars.forEach((spec, jar) -> {
+            ServiceProcess process = ServiceProcess.start(spec, jar, propertiesFor(spec), home.log(spec.name()));
+            synchronized (processes) {
+                processes.add(process);
+            }
+            progress(started, "started " + spec.name() + " (pid " + process.pid() + ")");
+        });
+        state = state.with(entries());
+        state.write(home.stateFile());
+    }
+
+    /** What each process is told about its surroundings; docker-compose sets the same keys. */
+    private Map<String, String> propertiesFor(ServiceSpec spec) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", String.valueOf(home.port(spec.port())));
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuerUri());
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        if (spec.hasDatabase()) {
+            PostgresDatabase database = postgres.createDatabase(spec.database());
+            database.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        }
+        if (!spec.backend()) {
+            // The gateway: its dev-only client secret for browser logins, and one route slot per backend service.
+            properties.put("spring.security.oauth2.client.registration.keycloak.client-secret",
+                    KeycloakServer.GATEWAY_DEV_SECRET);
+            for (ServiceSpec backend : specs) {
+                if (backend.backend()) {
+                    properties.put("opsledger.gateway.services." + backend.name() + ".enabled", "true");
+                    properties.put("opsledger.gateway.services." + backend.name() + ".uri",
+                            "http://127.0.0.1:" + home.port(backend.port()));
+                }
+            }
+        }
+        return properties;
+    }
+
+    private void awaitHealthy(Instant started) {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        List<ServiceProcess> waiting = new ArrayList<>(processes);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess process : List.copyOf(waiting)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(process.spec().name() + " exited during start-up; see " + process.log());
+                }
+                if (ServiceProcess.isHealthy(process.url(home))) {
+                    waiting.remove(process);
+                    progress(started, process.spec().name() + " healthy at " + process.url(home));
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not healthy after " + READY_TIMEOUT.toMinutes() + " min: "
+                        + waiting.stream().map(p -> p.spec().name() + " (" + p.log() + ")").toList());
+            }
+            if (!waiting.isEmpty()) {
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private List<StackState.Entry> entries() {
+        List<StackState.Entry> entries = new ArrayList<>();
+        entries.add(new StackState.Entry("postgres",
+                "postgresql://" + postgres.host() + ":" + postgres.port(), null, null));
+        entries.add(new StackState.Entry("kafka", kafka.bootstrapServers(), null, null));
+        entries.add(new StackState.Entry("keycloak", keycloak.baseUrl(), null, home.log("keycloak").toString()));
+        synchronized (processes) {
+            for (ServiceProcess process : processes) {
+                entries.add(new StackState.Entry(process.spec().name(), process.url(home), process.pid(),
+                        process.log().toString()));
+            }
+        }
+        return entries;
+    }
+
+    private String gatewayUrl() {
+        return processes.stream().filter(p -> !p.spec().backend()).findFirst()
+                .map(p -> p.url(home))
+                .orElseThrow(() -> new IllegalStateException("devstack-services.properties declares no gateway"));
+    }
+
+    private void watchChildren() {
+        Thread watcher = Thread.ofVirtual().name("opsledger-devstack-watch").unstarted(() -> {
+            List<ServiceProcess> watched = List.copyOf(processes);
+            while (stopped.getCount() > 0) {
+                for (ServiceProcess process : watched) {
+                    if (!process.isAlive() && state.phase() == StackState.Phase.READY) {
+                        out.println(process.spec().name() + " stopped unexpectedly; see " + process.log());
+                        state = state.with(StackState.Phase.FAILED);
+                        state.write(home.stateFile());
+                    }
+                }
+                pause(Duration.ofSeconds(2));
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Runs at JVM exit (Ctrl-C, {@code ./opsledger down}): services first, then what they depend on. */
+    private void stopAll() {
+        if (state != null) {
+            state = state.with(StackState.Phase.STOPPING);
+            state.write(home.stateFile());
+        }
+        out.println();
+        out.println("Stopping OpsLedger…");
+        List<CompletableFuture<Void>> stops;
+        synchronized (processes) {
+            stops = processes.stream()
+                    .map(p -> CompletableFuture.runAsync(() -> p.stop(STOP_GRACE)))
+                    .toList();
+        }
+        stops.forEach(CompletableFuture::join);
+        closeQuietly(keycloak);
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+        try {
+            Files.deleteIfExists(home.stateFile());
+        } catch (IOException ignored) {
+            // A stale state file names a dead launcher pid; status and down recognise that.
+        }
+        out.println("Stopped.");
+        stopped.countDown();
+    }
+
+    private void progress(Instant started, String message) {
+        out.printf("[%5.1fs] %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, message);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("while stopping " + closeable + ": " + e.getMessage());
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
