@@ -64,6 +64,11 @@ class DevStackE2EIT {
     void givenRunningStack_whenReleaseIsPromotedApprovedAndDeployed_thenBoardAndAuditShowIt_andDownLeavesNothing()
             throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.post("dev1", "/api/applications", Map.of("name", "not-mine-" + suffix, "owningTeam", "x",
+                "repositoryUrl", "https://git.example.org/x.git")).status())
+                .as("release-service behind the gateway refuses a developer registering an application").isEqualTo(403);
+        assertThat(api.get("nobody1", "/api/releases").status())
+                .as("a user without OpsLedger roles may not read releases").isEqualTo(403);
         String application = api.create("rm1", "/api/applications", Map.of("name", "e2e-" + suffix,
                 "owningTeam", "platform", "repositoryUrl", "https://git.example.org/platform/e2e.git"));
         api.expectSuccess(api.put("rm1", "/api/applications/" + application + "/lifecycle", Map.of("environments", List.of(
