@@ -147,6 +147,8 @@ final class Launcher {
     private Map<String, String> propertiesFor(ServiceSpec spec) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", String.valueOf(home.port(spec.port())));
+        // A person reads these logs with ./opsledger logs: plain lines, not the JSON a log shipper wants.
+        properties.put("opsledger.observability.structured-logs", "false");
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuerUri());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         if (spec.hasDatabase()) {
