@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Entry point of the launcher jar, called by {@code ./opsledger}:
@@ -62,9 +65,10 @@ public final class DevStack {
         ProcessHandle launcher = ProcessHandle.of(state.get().launcherPid()).orElseThrow();
         out.println("Stopping OpsLedger (launcher pid " + launcher.pid() + ")…");
         launcher.destroy();
-        Instant deadline = Instant.now().plus(DOWN_TIMEOUT);
-        while (launcher.isAlive() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
+        try {
+            launcher.onExit().get(DOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stillRunning) {
+            // Handled below: a launcher that outlives its grace period is killed.
         }
         if (launcher.isAlive()) {
             out.println("The launcher did not stop in " + DOWN_TIMEOUT.toSeconds() + " s; killing it.");
@@ -89,7 +93,7 @@ public final class DevStack {
     }
 
     /** For {@code up --detach}: waits until the background launcher is ready or has given up. */
-    private static int awaitReady(StackHome home, PrintStream out) throws InterruptedException, IOException {
+    private static int awaitReady(StackHome home, PrintStream out) throws IOException {
         Instant deadline = Instant.now().plus(AWAIT_READY_TIMEOUT);
         Path log = home.log("devstack");
         Instant began = Instant.now();
@@ -108,7 +112,7 @@ public final class DevStack {
             } else if (sawLauncher || Duration.between(began, Instant.now()).toSeconds() > 30) {
                 break;
             }
-            Thread.sleep(500);
+            Launcher.pause(Duration.ofMillis(500));
         }
         out.println("OpsLedger did not become ready. Last lines of " + log + ":");
         if (Files.exists(log)) {
