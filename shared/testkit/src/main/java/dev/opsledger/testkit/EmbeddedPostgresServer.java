@@ -90,22 +90,6 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public PostgresDatabase createDatabase(String name) {
-        return DatabaseAdmin.create(this, name);
-    }
-
-    @Override
-    public PostgresDatabase recreateDatabase(String name) {
-        DatabaseAdmin.drop(this, name);
-        return DatabaseAdmin.create(this, name);
-    }
-
-    @Override
-    public void dropDatabase(String name) {
-        DatabaseAdmin.drop(this, name);
-    }
-
-    @Override
     public void close() {
         JvmExit.cancel(exitHook);
         stop();
