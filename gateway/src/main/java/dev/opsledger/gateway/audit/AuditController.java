@@ -17,6 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.opsledger.contracts.audit.AuditQuery;
 import dev.opsledger.gateway.config.GatewayProperties;
 import dev.opsledger.gateway.hardening.RequestIdWebFilter;
 import dev.opsledger.gateway.security.CallerTokens;

@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.opsledger.contracts.audit.AuditQuery;
 import dev.opsledger.gateway.audit.AuditAnswer.Missing;
 import dev.opsledger.gateway.audit.AuditCursor.Position;
 

@@ -2,6 +2,8 @@ package dev.opsledger.gateway.audit;
 
 import reactor.core.publisher.Mono;
 
+import dev.opsledger.contracts.audit.AuditQuery;
+
 /** A service's audit log, read page by page with its own opaque cursor. */
 public interface AuditSource {
 

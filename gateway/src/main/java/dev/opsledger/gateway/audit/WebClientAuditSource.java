@@ -9,6 +9,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import dev.opsledger.contracts.audit.AuditQuery;
 import dev.opsledger.gateway.hardening.RequestIdWebFilter;
 
 /** One service's {@code GET /audit}, called with the caller's own access token. */

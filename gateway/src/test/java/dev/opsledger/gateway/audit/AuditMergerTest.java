@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.opsledger.contracts.audit.AuditQuery;
+
 class AuditMergerTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T12:00:00Z");

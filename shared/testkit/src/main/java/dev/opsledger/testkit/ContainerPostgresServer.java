@@ -42,22 +42,6 @@ final class ContainerPostgresServer implements PostgresServer {
     }
 
     @Override
-    public PostgresDatabase createDatabase(String name) {
-        return DatabaseAdmin.create(this, name);
-    }
-
-    @Override
-    public PostgresDatabase recreateDatabase(String name) {
-        DatabaseAdmin.drop(this, name);
-        return DatabaseAdmin.create(this, name);
-    }
-
-    @Override
-    public void dropDatabase(String name) {
-        DatabaseAdmin.drop(this, name);
-    }
-
-    @Override
     public void close() {
         container.stop();
     }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
 
-/** CREATE/DROP DATABASE through the maintenance database, shared by the embedded and container servers. */
+/** CREATE/DROP DATABASE through the maintenance database, behind {@link PostgresServer}'s default methods. */
 final class DatabaseAdmin {
 
     // Identifiers are interpolated into DDL (it takes no bind parameters), so only plain names pass.

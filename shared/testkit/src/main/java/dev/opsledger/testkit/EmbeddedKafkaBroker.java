@@ -35,14 +35,13 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path temporaryDirectory;
-    private final JvmExit.Registration exitHook;
-    private volatile boolean closed;
+    private final StopOnce stopOnce;
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryDirectory) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.temporaryDirectory = temporaryDirectory;
-        this.exitHook = JvmExit.onExit("kafka", this::stop);
+        this.stopOnce = new StopOnce("kafka", this::stop);
     }
 
     /** A broker on a free port with a temporary directory. */
@@ -178,15 +177,10 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
 
     @Override
     public void close() {
-        JvmExit.cancel(exitHook);
-        stop();
+        stopOnce.stop();
     }
 
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void stop() {
         server.shutdown();
         server.awaitShutdown();
         if (temporaryDirectory != null) {

@@ -39,14 +39,13 @@ public final class EmbeddedKeycloak implements KeycloakServer {
     private final Process process;
     private final String baseUrl;
     private final Path logFile;
-    private final JvmExit.Registration exitHook;
-    private volatile boolean closed;
+    private final StopOnce stopOnce;
 
     private EmbeddedKeycloak(Process process, String baseUrl, Path logFile) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.logFile = logFile;
-        this.exitHook = JvmExit.onExit("keycloak", this::stop);
+        this.stopOnce = new StopOnce("keycloak", this::stop);
     }
 
     /** Keycloak on a free port with the OpsLedger realm, logging under {@code target/} (or the temp directory). */
@@ -70,15 +69,10 @@ public final class EmbeddedKeycloak implements KeycloakServer {
 
     @Override
     public void close() {
-        JvmExit.cancel(exitHook);
-        stop();
+        stopOnce.stop();
     }
 
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void stop() {
         // kc.sh runs Keycloak's JVM as its child and does not exec it: stop the children first,
         // politely, then whatever is left, so no Keycloak outlives the tests.
         List<ProcessHandle> descendants = process.descendants().toList();

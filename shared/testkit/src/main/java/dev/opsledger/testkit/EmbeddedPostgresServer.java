@@ -20,12 +20,11 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     private static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
-    private final JvmExit.Registration exitHook;
-    private volatile boolean closed;
+    private final StopOnce stopOnce;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.exitHook = JvmExit.onExit("postgres", this::stop);
+        this.stopOnce = new StopOnce("postgres", this::stop);
     }
 
     /** A server on a free port with a temporary data directory, deleted when it stops. */
@@ -90,32 +89,11 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public PostgresDatabase createDatabase(String name) {
-        return DatabaseAdmin.create(this, name);
-    }
-
-    @Override
-    public PostgresDatabase recreateDatabase(String name) {
-        DatabaseAdmin.drop(this, name);
-        return DatabaseAdmin.create(this, name);
-    }
-
-    @Override
-    public void dropDatabase(String name) {
-        DatabaseAdmin.drop(this, name);
-    }
-
-    @Override
     public void close() {
-        JvmExit.cancel(exitHook);
-        stop();
+        stopOnce.stop();
     }
 
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void stop() {
         try {
             postgres.close();
         } catch (IOException e) {

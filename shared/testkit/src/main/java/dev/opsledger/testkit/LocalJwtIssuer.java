@@ -55,8 +55,7 @@ public final class LocalJwtIssuer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final String baseUrl;
-    private final JvmExit.Registration exitHook;
-    private volatile boolean closed;
+    private final StopOnce stopOnce;
 
     private LocalJwtIssuer(RSAKey signingKey, RSAKey foreignKey, HttpServer server, ExecutorService executor) {
         this.signingKey = signingKey;
@@ -64,12 +63,12 @@ public final class LocalJwtIssuer implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        this.exitHook = JvmExit.onExit("local-jwt-issuer", this::stop);
+        this.stopOnce = new StopOnce("local-jwt-issuer", this::stop);
     }
 
     /** The issuer shared by all tests of this JVM, started on first use. */
     public static synchronized LocalJwtIssuer shared() {
-        if (shared == null || shared.closed) {
+        if (shared == null || shared.stopOnce.stopped()) {
             shared = start();
         }
         return shared;
@@ -174,15 +173,10 @@ public final class LocalJwtIssuer implements AutoCloseable {
 
     @Override
     public void close() {
-        JvmExit.cancel(exitHook);
-        stop();
+        stopOnce.stop();
     }
 
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void stop() {
         server.stop(0);
         executor.shutdownNow();
     }

@@ -20,13 +20,20 @@ public interface PostgresServer extends AutoCloseable {
     }
 
     /** Creates the database unless it exists; safe to call on every start and from several JVMs. */
-    PostgresDatabase createDatabase(String name);
+    default PostgresDatabase createDatabase(String name) {
+        return DatabaseAdmin.create(this, name);
+    }
 
     /** Drops the database if it exists (closing its connections) and creates it empty. */
-    PostgresDatabase recreateDatabase(String name);
+    default PostgresDatabase recreateDatabase(String name) {
+        DatabaseAdmin.drop(this, name);
+        return DatabaseAdmin.create(this, name);
+    }
 
     /** Drops the database if it exists. */
-    void dropDatabase(String name);
+    default void dropDatabase(String name) {
+        DatabaseAdmin.drop(this, name);
+    }
 
     /** Stops the server. Idempotent; also done at JVM exit. */
     @Override

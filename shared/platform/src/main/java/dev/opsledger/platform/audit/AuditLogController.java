@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.opsledger.contracts.audit.AuditQuery;
 import dev.opsledger.platform.audit.AuditLogResponses.AuditEntryView;
 import dev.opsledger.platform.audit.AuditLogResponses.AuditPage;
 import dev.opsledger.platform.audit.AuditLogResponses.ChainVerification;

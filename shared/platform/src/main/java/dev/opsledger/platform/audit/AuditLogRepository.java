@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.opsledger.contracts.audit.AuditQuery;
+
 /** The {@code audit_log} table. Plain SQL: the table is a read model, not an entity. */
 public class AuditLogRepository {
 

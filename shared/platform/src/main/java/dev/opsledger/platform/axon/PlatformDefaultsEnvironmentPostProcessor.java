@@ -1,17 +1,16 @@
 package dev.opsledger.platform.axon;
 
+import dev.opsledger.platform.config.PropertyDefaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
- * The platform's defaults, added with the lowest precedence so that a service's
- * {@code application.yml}, the environment or a test can override any of them. A
- * {@code @PropertySource} would not do: Boot reads those too late for auto-configuration
- * conditions such as {@code axon.axonserver.enabled}.
+ * The platform's defaults for Axon, JobRunr and Flyway, added through {@link PropertyDefaults} so that a
+ * service's {@code application.yml}, the environment or a test can override any of them; early enough for
+ * auto-configuration conditions such as {@code axon.axonserver.enabled}.
  */
 public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -39,8 +38,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
-            environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults()));
-        }
+        PropertyDefaults.addUnlessPresent(environment, PROPERTY_SOURCE_NAME, defaults());
     }
 }

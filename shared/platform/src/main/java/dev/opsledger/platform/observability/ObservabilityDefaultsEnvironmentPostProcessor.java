@@ -1,5 +1,6 @@
 package dev.opsledger.platform.observability;
 
+import dev.opsledger.platform.config.PropertyDefaults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,16 +10,13 @@ import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcesso
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
- * Platform defaults for actuator, error pages and logging, added as the LAST property source so
- * anything a service (or a test, or the environment) sets wins.
+ * Platform defaults for actuator, error pages and logging, added through {@link PropertyDefaults} as the
+ * last property source so anything a service (or a test, or the environment) sets wins.
  *
- * <p>A property source rather than an {@code application.yml} in the jar: a second
- * {@code application.yml} on the classpath would be shadowed by the service's own. Runs after
- * config data is loaded, because the log format depends on the service's own switch, and before
- * the logging system initialises (which reads {@code logging.structured.*}).
+ * <p>Runs after config data is loaded, because the log format depends on the service's own switch, and
+ * before the logging system initialises (which reads {@code logging.structured.*}).
  */
 public class ObservabilityDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -40,7 +38,7 @@ public class ObservabilityDefaultsEnvironmentPostProcessor implements Environmen
         if (observability.structuredLogs()) {
             defaults.put("logging.structured.format.console", observability.logFormat());
         }
-        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
+        PropertyDefaults.addUnlessPresent(environment, PROPERTY_SOURCE_NAME, defaults);
     }
 
     @Override

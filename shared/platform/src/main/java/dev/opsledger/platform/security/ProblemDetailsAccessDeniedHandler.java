@@ -5,12 +5,10 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import dev.opsledger.platform.error.ProblemDetails;
 import dev.opsledger.platform.error.ProblemDetailsWriter;
 
 /** 403 as a problem detail, keeping the bearer handler's {@code WWW-Authenticate} header. */
@@ -29,7 +27,6 @@ public final class ProblemDetailsAccessDeniedHandler implements AccessDeniedHand
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException accessDeniedException) throws IOException {
         bearer.handle(request, response, accessDeniedException);
-        writer.write(ProblemDetails.of(HttpStatusCode.valueOf(response.getStatus()), CODE,
-                "You lack a role this operation requires.", request), response);
+        writer.writeForCurrentStatus(CODE, "You lack a role this operation requires.", request, response);
     }
 }

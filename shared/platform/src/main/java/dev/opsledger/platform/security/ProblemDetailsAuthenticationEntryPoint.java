@@ -5,12 +5,10 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-import dev.opsledger.platform.error.ProblemDetails;
 import dev.opsledger.platform.error.ProblemDetailsWriter;
 
 /**
@@ -34,7 +32,6 @@ public final class ProblemDetailsAuthenticationEntryPoint implements Authenticat
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
         bearer.commence(request, response, authException);
-        writer.write(ProblemDetails.of(HttpStatusCode.valueOf(response.getStatus()), CODE,
-                "A valid bearer token is required.", request), response);
+        writer.writeForCurrentStatus(CODE, "A valid bearer token is required.", request, response);
     }
 }

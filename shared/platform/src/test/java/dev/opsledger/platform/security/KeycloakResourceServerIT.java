@@ -31,14 +31,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import dev.opsledger.platform.error.OpsLedgerErrorAutoConfiguration;
 import dev.opsledger.platform.web.OpsLedgerWebAutoConfiguration;
@@ -153,23 +148,7 @@ class KeycloakResourceServerIT {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @Import(SecuredController.class)
+    @Import(SecuredTestController.class)
     static class TestApp {
-    }
-
-    @RestController
-    static class SecuredController {
-
-        @GetMapping("/me")
-        Map<String, Object> me(Authentication authentication) {
-            return Map.of("name", authentication.getName(),
-                    "authorities", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
-        }
-
-        @GetMapping("/developers-only")
-        @PreAuthorize("hasRole('developer')")
-        String developersOnly() {
-            return "ok";
-        }
     }
 }

@@ -23,9 +23,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -159,7 +156,7 @@ class ResourceServerSecurityTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @Import(SecuredController.class)
+    @Import({SecuredTestController.class, PublicController.class})
     static class TestApp {
 
         @Bean
@@ -169,19 +166,7 @@ class ResourceServerSecurityTest {
     }
 
     @RestController
-    static class SecuredController {
-
-        @GetMapping("/me")
-        Map<String, Object> me(Authentication authentication) {
-            return Map.of("name", authentication.getName(),
-                    "authorities", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
-        }
-
-        @GetMapping("/developers-only")
-        @PreAuthorize("hasRole('developer')")
-        String developersOnly() {
-            return "ok";
-        }
+    static class PublicController {
 
         @GetMapping("/public/ping")
         String ping() {

@@ -1,10 +1,13 @@
-package dev.opsledger.gateway.audit;
+package dev.opsledger.contracts.audit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The filters every service's {@code /audit} understands, passed through unchanged. */
+/**
+ * Filters of every service's {@code GET /audit}; null means "any". {@code actor} matches the actor's id
+ * or name; {@code from} is inclusive, {@code to} exclusive.
+ */
 public record AuditQuery(
         String actor,
         Instant from,
@@ -16,7 +19,7 @@ public record AuditQuery(
 
     public static final AuditQuery ALL = new AuditQuery(null, null, null, null, null, null, null);
 
-    /** Query parameters for a service call, only those set. */
+    /** The set filters as {@code GET /audit} query parameters, by the names the endpoint binds. */
     public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         put(parameters, "actor", actor);
