@@ -100,11 +100,15 @@ class DevStackE2EIT {
                 a -> a.path("entries").size() >= 2, "the audit chain of one correlation id");
         assertThat(chain.path("missing").size()).as("no service missing from the audit answer").isZero();
         List<String> actors = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (JsonNode entry : chain.path("entries")) {
             assertThat(entry.path("correlationId").asString()).isEqualTo(correlationId);
+            assertThat(entry.path("service").asString()).isEqualTo("release");
             actors.add(entry.path("actorName").asString());
+            types.add(entry.path("type").asString());
         }
         assertThat(actors).contains("dev1");
+        assertThat(types).as("the chain the promotion request started").contains("PromotionRequested");
 
         run(Duration.ofMinutes(3), "./opsledger", "down");
         stopped = true;

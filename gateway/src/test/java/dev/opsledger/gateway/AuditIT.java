@@ -38,7 +38,7 @@ class AuditIT extends KeycloakGatewayTestBase {
         } while (cursor != null && pages < 10);
 
         assertThat(pages).isEqualTo(4);
-        assertThat(entries).extracting(entry -> entry.get("service").asString() + ":" + entry.get("eventType").asString())
+        assertThat(entries).extracting(entry -> entry.get("service").asString() + ":" + entry.get("type").asString())
                 .containsExactly(
                         "release:ReleaseRegistered", "access:AccessRequested", "access:AccessApproved",
                         "release:PromotionRequested", "release:PromotionApproved", "access:GrantProvisioned",

@@ -1,5 +1,7 @@
 package dev.opsledger.gateway.audit;
 
+import dev.opsledger.contracts.audit.AuditEntry;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.opsledger.gateway.audit;
 
+import dev.opsledger.contracts.audit.AuditEntry;
+
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;

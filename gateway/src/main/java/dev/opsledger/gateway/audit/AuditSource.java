@@ -1,5 +1,7 @@
 package dev.opsledger.gateway.audit;
 
+import dev.opsledger.contracts.audit.AuditPage;
+
 import reactor.core.publisher.Mono;
 
 import dev.opsledger.contracts.audit.AuditQuery;
@@ -10,5 +12,5 @@ public interface AuditSource {
     String service();
 
     /** Up to {@code limit} entries after {@code cursor} (null: from the start). */
-    Mono<ServiceAuditPage> fetch(AuditQuery query, String cursor, int limit);
+    Mono<AuditPage> fetch(AuditQuery query, String cursor, int limit);
 }

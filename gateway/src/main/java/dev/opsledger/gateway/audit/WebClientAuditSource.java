@@ -1,5 +1,7 @@
 package dev.opsledger.gateway.audit;
 
+import dev.opsledger.contracts.audit.AuditPage;
+
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +37,7 @@ final class WebClientAuditSource implements AuditSource {
     }
 
     @Override
-    public Mono<ServiceAuditPage> fetch(AuditQuery query, String cursor, int limit) {
+    public Mono<AuditPage> fetch(AuditQuery query, String cursor, int limit) {
         Map<String, Object> values = new LinkedHashMap<>(query.parameters());
         if (cursor != null) {
             values.put("cursor", cursor);
@@ -54,6 +56,6 @@ final class WebClientAuditSource implements AuditSource {
                     }
                 })
                 .retrieve()
-                .bodyToMono(ServiceAuditPage.class);
+                .bodyToMono(AuditPage.class);
     }
 }

@@ -1,5 +1,8 @@
 package dev.opsledger.gateway.audit;
 
+import dev.opsledger.contracts.audit.AuditEntry;
+import dev.opsledger.contracts.audit.AuditPage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -110,8 +113,8 @@ class AuditMergerTest {
     private static List<AuditEntry> entries(String service, int... secondsAfterT0) {
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < secondsAfterT0.length; i++) {
-            entries.add(new AuditEntry(service, i, T0.plusSeconds(secondsAfterT0[i]), "id", "dev1", "Release",
-                    service + "-" + i, "Happened", "summary", "c", null, null, "h" + i));
+            entries.add(new AuditEntry(service, i, "event-" + service + "-" + i, T0.plusSeconds(secondsAfterT0[i]), "id",
+                    "dev1", "Release", service + "-" + i, (long) i, "Happened", "summary", "c", null, null, "h" + i));
         }
         return entries;
     }
@@ -138,19 +141,19 @@ class AuditMergerTest {
         }
 
         @Override
-        public Mono<ServiceAuditPage> fetch(AuditQuery query, String cursor, int limit) {
+        public Mono<AuditPage> fetch(AuditQuery query, String cursor, int limit) {
             if (failsForLimit.test(limit)) {
                 return Mono.error(new IllegalStateException("flaky"));
             }
             int from = cursor == null ? 0 : Integer.parseInt(cursor.substring(1));
             int to = Math.min(entries.size(), from + limit);
-            return Mono.just(new ServiceAuditPage(entries.subList(from, to), to < entries.size() ? "@" + to : null));
+            return Mono.just(new AuditPage(entries.subList(from, to), to < entries.size() ? "@" + to : null));
         }
     }
 
     private record DownSource(String service) implements AuditSource {
         @Override
-        public Mono<ServiceAuditPage> fetch(AuditQuery query, String cursor, int limit) {
+        public Mono<AuditPage> fetch(AuditQuery query, String cursor, int limit) {
             return Mono.error(new IOException("down", new java.net.ConnectException("Connection refused")));
         }
     }

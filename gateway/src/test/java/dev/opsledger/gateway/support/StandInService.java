@@ -90,16 +90,18 @@ public final class StandInService implements AutoCloseable {
     }
 
     /** Adds an audit entry; entries are served in the order added (the service's global order). */
-    public synchronized StandInService audit(long globalIndex, Instant time, String actorName, String eventType) {
+    public synchronized StandInService audit(long globalIndex, Instant time, String actorName, String type) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("service", name);
         entry.put("globalIndex", globalIndex);
+        entry.put("eventId", name + "-event-" + globalIndex);
         entry.put("time", time.toString());
         entry.put("actorId", "id-" + actorName);
         entry.put("actorName", actorName);
         entry.put("aggregateType", "Thing");
         entry.put("aggregateId", name + "-" + globalIndex);
-        entry.put("eventType", eventType);
+        entry.put("aggregateSequence", 0);
+        entry.put("type", type);
         entry.put("summary", name + " event " + globalIndex);
         entry.put("correlationId", "corr-" + globalIndex);
         entry.put("causationId", null);

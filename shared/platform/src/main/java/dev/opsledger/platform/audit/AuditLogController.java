@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.opsledger.contracts.audit.AuditQuery;
-import dev.opsledger.platform.audit.AuditLogResponses.AuditEntryView;
-import dev.opsledger.platform.audit.AuditLogResponses.AuditPage;
+import dev.opsledger.contracts.audit.AuditPage;
 import dev.opsledger.platform.audit.AuditLogResponses.ChainVerification;
 import dev.opsledger.platform.error.InvalidInputException;
 
@@ -59,7 +58,7 @@ public class AuditLogController {
         boolean more = rows.size() > limit;
         List<AuditEntry> page = more ? rows.subList(0, limit) : rows;
         String nextCursor = more ? AuditCursor.after(page.getLast()).encode() : null;
-        return new AuditPage(page.stream().map(entry -> AuditEntryView.of(serviceName, entry)).toList(), nextCursor);
+        return new AuditPage(page.stream().map(entry -> AuditLogResponses.toPublic(serviceName, entry)).toList(), nextCursor);
     }
 
     @GetMapping("/verify")

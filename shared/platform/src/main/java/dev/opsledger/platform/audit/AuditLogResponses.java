@@ -1,44 +1,19 @@
 package dev.opsledger.platform.audit;
 
-import java.time.Instant;
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** What {@code GET /audit} and {@code GET /audit/verify} answer. */
+/** What {@code GET /audit} and {@code GET /audit/verify} answer; the page itself is a public contract. */
 public final class AuditLogResponses {
 
     private AuditLogResponses() {
     }
 
-    /** A page of the trail; {@code nextCursor} is null on the last page. */
-    public record AuditPage(List<AuditEntryView> entries, String nextCursor) {
-    }
-
-    /** One entry as clients see it, with the service it comes from (the gateway merges services). */
-    public record AuditEntryView(
-            String service,
-            long globalIndex,
-            String eventId,
-            Instant time,
-            String actorId,
-            String actorName,
-            String aggregateType,
-            String aggregateId,
-            Long aggregateSequence,
-            String type,
-            String summary,
-            String correlationId,
-            String causationId,
-            String previousHash,
-            String hash) {
-
-        static AuditEntryView of(String service, AuditEntry entry) {
-            return new AuditEntryView(service, entry.globalIndex(), entry.eventId(), entry.eventTime(),
-                    entry.actorId(), entry.actorName(), entry.aggregateType(), entry.aggregateId(),
-                    entry.aggregateSequence(), entry.eventType(), entry.payloadSummary(), entry.correlationId(),
-                    entry.causationId(), entry.previousHash(), entry.hash());
-        }
+    /** The public entry ({@code shared/contracts}) for a stored entry of this service. */
+    static dev.opsledger.contracts.audit.AuditEntry toPublic(String service, AuditEntry entry) {
+        return new dev.opsledger.contracts.audit.AuditEntry(service, entry.globalIndex(), entry.eventId(),
+                entry.eventTime(), entry.actorId(), entry.actorName(), entry.aggregateType(), entry.aggregateId(),
+                entry.aggregateSequence(), entry.eventType(), entry.payloadSummary(), entry.correlationId(),
+                entry.causationId(), entry.previousHash(), entry.hash());
     }
 
     /**
