@@ -31,6 +31,8 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         defaults.put("jobrunr.background-job-server.enabled", "true");
         defaults.put("jobrunr.dashboard.enabled", "false");
         defaults.put("jobrunr.miscellaneous.allow-anonymous-data-usage", "false");
+        // Nothing phones home unless an operator opts in (Axon's update check reports usage data).
+        defaults.put("axon.update-check.disabled", "true");
         // The schema is Flyway's; never let anything generate DDL behind its back.
         defaults.put("spring.flyway.enabled", "true");
         return defaults;
