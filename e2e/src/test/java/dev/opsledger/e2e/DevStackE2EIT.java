@@ -97,7 +97,8 @@ class DevStackE2EIT {
                 a -> a.path("entries").size() >= 3, "the promotion's audit entries");
         String correlationId = promotionHistory.path("entries").get(0).path("correlationId").asString();
         JsonNode chain = api.await("audit1", "/api/audit?correlationId=" + correlationId,
-                a -> a.path("entries").size() >= 2, "the audit chain of one correlation id");
+                a -> a.path("entries").valueStream().anyMatch(e -> e.path("type").asString().equals("DeploymentSucceeded")),
+                "the audit chain of one correlation id to reach the deployment");
         assertThat(chain.path("missing").size()).as("no service missing from the audit answer").isZero();
         List<String> actors = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -107,8 +108,9 @@ class DevStackE2EIT {
             actors.add(entry.path("actorName").asString());
             types.add(entry.path("type").asString());
         }
-        assertThat(actors).contains("dev1");
-        assertThat(types).as("the chain the promotion request started").contains("PromotionRequested");
+        assertThat(actors).as("requester, approver and release manager in one chain").contains("dev1", "appr1", "rm1");
+        assertThat(types).as("the chain the promotion request started")
+                .contains("PromotionRequested", "PromotionApprovalGiven", "DeploymentStarted", "DeploymentSucceeded");
 
         run(Duration.ofMinutes(3), "./opsledger", "down");
         stopped = true;

@@ -134,6 +134,14 @@ class ReleaseServiceIT {
                         .filter(e -> e.path("type").asString().equals("PromotionApprovalGiven"))
                         .map(e -> e.path("actorName").asString()).toList())
                 .containsExactly("appr1", "appr2"));
+        // One correlation id tells the promotion's whole story: request, both approvals, deployment.
+        String chain = get("/audit?aggregateId=" + toProd + "&type=PromotionRequested", auditor).body()
+                .path("entries").get(0).path("correlationId").asString();
+        await().atMost(ASYNC).untilAsserted(() -> assertThat(
+                get("/audit?correlationId=" + chain + "&limit=100", auditor).body().path("entries").valueStream()
+                        .map(e -> e.path("actorName").asString() + ":" + e.path("type").asString()).toList())
+                .contains("dev1:PromotionRequested", "appr1:PromotionApprovalGiven", "appr2:PromotionApprovalGiven",
+                        "rm1:DeploymentSucceeded"));
         JsonNode verification = get("/audit/verify", auditor).body();
         assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
 

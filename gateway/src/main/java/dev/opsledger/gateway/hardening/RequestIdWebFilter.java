@@ -39,7 +39,12 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String requestId = resolve(exchange.getRequest().getHeaders().getFirst(HEADER));
         exchange.getAttributes().put(ATTRIBUTE, requestId);
-        exchange.getResponse().getHeaders().set(HEADER, requestId);
+        // Set just before the response is written: a routed service echoes the id too, and the
+        // copied downstream headers must not leave the caller with two values.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, requestId);
+            return Mono.empty();
+        });
         ServerWebExchange withId = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(HEADER, requestId)))
                 .build();

@@ -129,8 +129,8 @@ class PromotionController {
     @ApiResponse(responseCode = "422", description = "approval.deadline-passed")
     ResponseEntity<Accepted> approve(@PathVariable String id, @Valid @RequestBody(required = false) Decision decision,
                                      Authentication caller) {
-        commands.sendTo(new ApprovePromotion(id, Caller.of(caller), decision == null ? null : decision.comment()),
-                NOT_FOUND, "promotion");
+        commands.sendInChainOf(id, new ApprovePromotion(id, Caller.of(caller),
+                decision == null ? null : decision.comment()), NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
@@ -139,7 +139,7 @@ class PromotionController {
     @Operation(summary = "Reject", description = "One rejection by an allowed approver ends the promotion.")
     @ApiResponse(responseCode = "202", description = "Rejected")
     ResponseEntity<Accepted> reject(@PathVariable String id, @Valid @RequestBody Reason reason, Authentication caller) {
-        commands.sendTo(new RejectPromotion(id, Caller.of(caller), reason.reason()), NOT_FOUND, "promotion");
+        commands.sendInChainOf(id, new RejectPromotion(id, Caller.of(caller), reason.reason()), NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
@@ -150,7 +150,7 @@ class PromotionController {
     ResponseEntity<Accepted> cancel(@PathVariable String id,
                                     @Valid @RequestBody(required = false) OptionalReason reason,
                                     Authentication caller) {
-        commands.sendTo(new CancelPromotion(id, Caller.of(caller), reason == null ? null : reason.reason()),
+        commands.sendInChainOf(id, new CancelPromotion(id, Caller.of(caller), reason == null ? null : reason.reason()),
                 NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
@@ -166,7 +166,7 @@ class PromotionController {
         Object command = result.outcome() == Outcome.SUCCEEDED
                 ? new ConfirmDeployment(id, Caller.of(caller), result.evidenceUrl())
                 : new ReportDeploymentFailure(id, Caller.of(caller), result.reason());
-        commands.sendTo(command, NOT_FOUND, "promotion");
+        commands.sendInChainOf(id, command, NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
@@ -178,7 +178,7 @@ class PromotionController {
     @ApiResponse(responseCode = "422", description = "promotion.not-frozen")
     ResponseEntity<Accepted> overrideFreeze(@PathVariable String id, @Valid @RequestBody Reason reason,
                                             Authentication caller) {
-        commands.sendTo(new OverrideFreeze(id, Caller.of(caller), reason.reason()), NOT_FOUND, "promotion");
+        commands.sendInChainOf(id, new OverrideFreeze(id, Caller.of(caller), reason.reason()), NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 

@@ -1,6 +1,7 @@
 package dev.opsledger.platform.axon;
 
 import javax.sql.DataSource;
+import dev.opsledger.platform.metadata.CorrelationChains;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -13,6 +14,7 @@ import org.axonframework.deadline.jobrunr.JobRunrDeadlineManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
@@ -156,6 +158,12 @@ public class AxonPlatformAutoConfiguration {
                 .transactionManager(transactionManager);
         spanFactory.ifAvailable(builder::spanFactory);
         return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CorrelationChains correlationChains(EventStore eventStore) {
+        return new CorrelationChains(eventStore);
     }
 
     @Bean
