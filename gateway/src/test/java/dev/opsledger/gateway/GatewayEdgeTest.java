@@ -56,6 +56,16 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void givenBrowserWithoutSession_whenRoot_thenLandingPageWithSignInLink() {
+        var response = client.get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(response.body()).contains("OpsLedger", "href=\"/oauth2/authorization/keycloak\"");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+    }
+
+    @Test
     void givenValidBearer_whenMe_thenNameSubjectAndRoles(LocalJwtIssuer issuer) {
         var response = client.get("/api/me", "Authorization", issuer.bearer("dev1", Set.of("developer")));
 
