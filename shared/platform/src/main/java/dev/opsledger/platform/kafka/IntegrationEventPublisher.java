@@ -82,7 +82,8 @@ public class IntegrationEventPublisher {
         try {
             // Synchronous on purpose: the token must not move past an event Kafka has not stored.
             kafkaTemplate.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | org.springframework.kafka.KafkaException e) {
+            // send() itself throws while the producer waits for metadata; the ack fails later otherwise.
             throw new IntegrationEventNotPublished(record.topic(), record.key(), e);
         }
     }
