@@ -1,28 +1,38 @@
-# Sourced by .ci/run and ./opsledger: selects a JDK >= 21 and exports JAVA_HOME.
-# Order: $JAVA_HOME if new enough, `java` on the PATH, then the JDKs under /usr/lib/jvm.
+# Sourced by ./mvnw, ./opsledger and .ci/run (POSIX sh, so dash can source it too): selects a
+# JDK >= 21 and exports JAVA_HOME. Order: $JAVA_HOME if new enough, `java` on the PATH, then
+# the JDKs under /usr/lib/jvm and /Library/Java/JavaVirtualMachines.
 
 opsledger_java_major() {
-    local version
-    version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-    echo "${version%%.*}"
+    opsledger_version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+        | awk -F' = ' '/java.specification.version/ {print $2}')
+    echo "${opsledger_version%%.*}"
+}
+
+opsledger_jdk_ok() {
+    [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+    opsledger_major=$(opsledger_java_major "$1")
+    [ -n "$opsledger_major" ] && [ "$opsledger_major" -ge 21 ] 2>/dev/null
 }
 
 opsledger_select_jdk() {
-    local candidate major
-    local candidates=()
-    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-    if command -v java >/dev/null 2>&1; then
-        candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+    if [ -n "${JAVA_HOME:-}" ] && opsledger_jdk_ok "$JAVA_HOME"; then
+        export JAVA_HOME
+        return 0
     fi
-    for candidate in /usr/lib/jvm/*; do
-        candidates+=("$candidate")
-    done
-    for candidate in "${candidates[@]}"; do
-        [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-        major=$(opsledger_java_major "$candidate")
-        if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
-            export JAVA_HOME="$candidate"
-            export PATH="$JAVA_HOME/bin:$PATH"
+    if command -v java >/dev/null 2>&1; then
+        opsledger_candidate=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+        if opsledger_jdk_ok "$opsledger_candidate"; then
+            JAVA_HOME=$opsledger_candidate
+            export JAVA_HOME
+            return 0
+        fi
+    fi
+    for opsledger_candidate in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+        if opsledger_jdk_ok "$opsledger_candidate"; then
+            JAVA_HOME=$opsledger_candidate
+            export JAVA_HOME
+            PATH="$JAVA_HOME/bin:$PATH"
+            export PATH
             return 0
         fi
     done
