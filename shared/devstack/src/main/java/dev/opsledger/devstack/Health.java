@@ -14,7 +14,8 @@ final class Health {
     static String of(StackState.Entry entry) {
         if (entry.url().startsWith("http")) {
             if (entry.name().equals("keycloak")) {
-                return accepts(URI.create(entry.url()).getHost(), URI.create(entry.url()).getPort()) ? "up" : "down";
+                URI keycloak = URI.create(entry.url());
+                return accepts(keycloak.getHost(), keycloak.getPort()) ? "up" : "down";
             }
             return ServiceProcess.isHealthy(entry.url()) ? "up" : "down";
         }

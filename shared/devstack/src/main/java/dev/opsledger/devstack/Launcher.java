@@ -38,6 +38,7 @@ final class Launcher {
     private final List<ServiceSpec> specs;
     private final PrintStream out;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Map<String, PostgresDatabase> databases = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
@@ -121,7 +122,7 @@ final class Launcher {
         postgres = EmbeddedPostgresServer.start(home.postgresData(), home.port(StackHome.POSTGRES_PORT));
         for (ServiceSpec spec : specs) {
             if (spec.hasDatabase()) {
-                postgres.createDatabase(spec.database());
+                databases.put(spec.database(), postgres.createDatabase(spec.database()));
             }
         }
         progress(started, "PostgreSQL ready on " + postgres.host() + ":" + postgres.port());
@@ -152,8 +153,8 @@ final class Launcher {
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuerUri());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         if (spec.hasDatabase()) {
-            PostgresDatabase database = postgres.createDatabase(spec.database());
-            database.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+            databases.get(spec.database()).properties()
+                    .forEach((key, value) -> properties.put(key, String.valueOf(value)));
         }
         if (!spec.backend()) {
             // The gateway: its dev-only client secret for browser logins, and one route slot per backend service.

@@ -20,6 +20,25 @@ public interface KeycloakServer extends AutoCloseable {
     /** Every access token the realm issues carries this audience. */
     String AUDIENCE = "opsledger";
 
+    /**
+     * A Keycloak this JVM did not start (e.g. the devstack's), for its tokens and URLs;
+     * {@link #close()} leaves it running.
+     */
+    static KeycloakServer running(String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return new KeycloakServer() {
+            @Override
+            public String baseUrl() {
+                return base;
+            }
+
+            @Override
+            public void close() {
+                // Not ours to stop.
+            }
+        };
+    }
+
     /** E.g. {@code http://127.0.0.1:40123}, without a trailing slash. */
     String baseUrl();
 

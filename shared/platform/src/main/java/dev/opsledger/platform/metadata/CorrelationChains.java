@@ -22,7 +22,8 @@ public class CorrelationChains {
 
     /** The {@code correlationId} of the aggregate's first event; empty for an unknown aggregate. */
     public Optional<String> correlationIdOf(String aggregateId) {
-        DomainEventStream stream = eventStore.readEvents(aggregateId);
+        // From sequence 0: readEvents(id) would start at a snapshot, whose metadata is not the story's start.
+        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
         if (!stream.hasNext()) {
             return Optional.empty();
         }
