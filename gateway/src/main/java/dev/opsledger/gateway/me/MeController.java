@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.opsledger.gateway.security.KeycloakRealmRoles;
+import dev.opsledger.platform.core.security.KeycloakRealmRoles;
 
 /** Who the gateway thinks the caller is; the portal calls it to know whether it is logged in. */
 @RestController

@@ -1,5 +1,6 @@
 package dev.opsledger.gateway.security;
 
+import dev.opsledger.platform.core.security.KeycloakRealmRoles;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.opsledger.gateway.security;
 
+import dev.opsledger.platform.core.security.KeycloakRealmRoles;
 import java.util.List;
 
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;

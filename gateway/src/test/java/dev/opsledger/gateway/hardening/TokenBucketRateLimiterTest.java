@@ -1,17 +1,17 @@
 package dev.opsledger.gateway.hardening;
 
+import dev.opsledger.testkit.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
 class TokenBucketRateLimiterTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T12:00:00Z"));
+    private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-02T12:00:00Z"));
 
     @Test
     void givenFullBucket_whenCapacityUsed_thenNextRefusedWithRetryAfter() {
@@ -58,32 +58,5 @@ class TokenBucketRateLimiterTest {
         limiter.tryConsume("ip:new");
 
         assertThat(limiter.trackedCallers()).isEqualTo(1);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

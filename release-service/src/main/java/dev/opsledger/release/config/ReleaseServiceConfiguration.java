@@ -1,16 +1,13 @@
 package dev.opsledger.release.config;
 
+import dev.opsledger.platform.axon.ProcessingGroups;
 import dev.opsledger.release.promotion.persistence.ActivePromotionClaims;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-import java.time.Clock;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,22 +23,12 @@ import org.springframework.context.annotation.Configuration;
         description = "A Keycloak access token of the opsledger realm; realm roles decide what the caller may do.")
 public class ReleaseServiceConfiguration {
 
-    /** The one source of "now" for aggregates and sagas; tests replace it. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /**
-     * Frees an environment claim in the transaction of the event that ends the promotion. A
-     * subscribing processor runs in the publishing unit of work; errors propagate so a failed
-     * release rolls the command back instead of leaving the environment claimed forever.
+     * Frees an environment claim in the transaction of the event that ends the promotion, so a
+     * failed release rolls the command back instead of leaving the environment claimed forever.
      */
-    @Autowired
-    void configureClaimRelease(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(ActivePromotionClaims.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ActivePromotionClaims.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
+    @Bean
+    ConfigurerModule activePromotionClaimsInTheEventsTransaction() {
+        return ProcessingGroups.subscribingInTheEventsTransaction(ActivePromotionClaims.PROCESSING_GROUP);
     }
 }

@@ -32,7 +32,7 @@ class ReleaseEventMapper implements IntegrationEventMapper {
     @Override
     public Optional<? extends IntegrationEvent> map(EventMessage<?> message) {
         Instant at = message.getTimestamp();
-        String actor = actorOf(message);
+        String actor = MetadataKeys.actorIdOf(message);
         return Optional.ofNullable(switch (message.getPayload()) {
             case dev.opsledger.release.release.api.ReleaseCreated e -> new ReleaseCreated(e.releaseId(),
                     e.applicationId(), e.version(), e.commitSha(), e.artifactReference(), actor, at);
@@ -78,10 +78,5 @@ class ReleaseEventMapper implements IntegrationEventMapper {
 
     private static String releaseOf(PromotionTarget target) {
         return target.releaseId();
-    }
-
-    private static String actorOf(EventMessage<?> message) {
-        Object actor = message.getMetaData().get(MetadataKeys.ACTOR_ID);
-        return actor == null ? null : actor.toString();
     }
 }

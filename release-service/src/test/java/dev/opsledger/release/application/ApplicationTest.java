@@ -1,6 +1,6 @@
 package dev.opsledger.release.application;
 
-import static dev.opsledger.release.support.Violations.violation;
+import static dev.opsledger.testkit.Violations.violation;
 
 import dev.opsledger.release.application.api.ApplicationRegistered;
 import dev.opsledger.release.application.api.DefineLifecycle;

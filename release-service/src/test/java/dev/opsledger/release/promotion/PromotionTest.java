@@ -7,7 +7,7 @@ import static dev.opsledger.release.support.Lifecycles.DEVELOPER;
 import static dev.opsledger.release.support.Lifecycles.MONDAY_MORNING;
 import static dev.opsledger.release.support.Lifecycles.MONDAY_NOON;
 import static dev.opsledger.release.support.Lifecycles.RELEASE_MANAGER;
-import static dev.opsledger.release.support.Violations.violation;
+import static dev.opsledger.testkit.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsledger.platform.actor.Actor;
@@ -24,7 +24,7 @@ import dev.opsledger.release.promotion.command.PromotionContext;
 import dev.opsledger.release.promotion.command.PromotionErrors;
 import dev.opsledger.release.support.FakePromotionContext;
 import dev.opsledger.release.support.Lifecycles;
-import dev.opsledger.release.support.MutableClock;
+import dev.opsledger.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

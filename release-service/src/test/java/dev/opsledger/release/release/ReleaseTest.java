@@ -1,6 +1,6 @@
 package dev.opsledger.release.release;
 
-import static dev.opsledger.release.support.Violations.violation;
+import static dev.opsledger.testkit.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsledger.release.release.api.CommitSha;

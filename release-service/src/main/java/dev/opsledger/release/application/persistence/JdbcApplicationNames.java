@@ -1,5 +1,6 @@
 package dev.opsledger.release.application.persistence;
 
+import dev.opsledger.platform.persistence.ClaimTable;
 import dev.opsledger.release.application.command.ApplicationNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,17 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcApplicationNames implements ApplicationNames {
 
-    private final JdbcClient jdbc;
+    private final ClaimTable names;
 
     JdbcApplicationNames(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.names = ClaimTable.of(jdbc, "application_name").keyedBy("name").heldBy("application_id");
     }
 
     @Override
     public boolean claim(String name, String applicationId) {
-        // ON CONFLICT waits for a concurrent claim of the same name to commit, then reports 0 rows.
-        return jdbc.sql("INSERT INTO application_name (name, application_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(name, applicationId)
-                .update() == 1;
+        return names.claim(applicationId, name);
     }
 }

@@ -1,10 +1,11 @@
 package dev.opsledger.release.application.query;
 
+import static dev.opsledger.platform.query.Projections.utc;
+
+import dev.opsledger.platform.query.Projections;
 import dev.opsledger.release.application.api.ApplicationRegistered;
 import dev.opsledger.release.application.api.LifecycleDefined;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -45,10 +46,6 @@ class ApplicationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM application_view").update();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        Projections.reset(jdbc, "application_view");
     }
 }

@@ -5,6 +5,7 @@ import dev.opsledger.release.promotion.api.DeploymentSucceeded;
 import dev.opsledger.release.promotion.api.PromotionCancelled;
 import dev.opsledger.release.promotion.api.PromotionExpired;
 import dev.opsledger.release.promotion.api.PromotionRejected;
+import dev.opsledger.platform.persistence.ClaimTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +22,15 @@ public class ActivePromotionClaims {
 
     public static final String PROCESSING_GROUP = "active-promotion-claims";
 
-    private final JdbcClient jdbc;
+    private final ClaimTable table;
 
     ActivePromotionClaims(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.table = table(jdbc);
+    }
+
+    /** One active promotion per application and environment, held by the promotion. */
+    static ClaimTable table(JdbcClient jdbc) {
+        return ClaimTable.of(jdbc, "active_promotion").keyedBy("application_id", "environment").heldBy("promotion_id");
     }
 
     @EventHandler
@@ -53,6 +59,6 @@ public class ActivePromotionClaims {
     }
 
     private void release(String promotionId) {
-        jdbc.sql("DELETE FROM active_promotion WHERE promotion_id = ?").param(promotionId).update();
+        table.release(promotionId);
     }
 }

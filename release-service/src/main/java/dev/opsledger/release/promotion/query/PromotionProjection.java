@@ -1,5 +1,8 @@
 package dev.opsledger.release.promotion.query;
 
+import static dev.opsledger.platform.query.Projections.utc;
+
+import dev.opsledger.platform.query.Projections;
 import dev.opsledger.release.promotion.api.DeploymentFailed;
 import dev.opsledger.release.promotion.api.DeploymentStarted;
 import dev.opsledger.release.promotion.api.DeploymentSucceeded;
@@ -15,8 +18,6 @@ import dev.opsledger.release.promotion.api.PromotionStatus;
 import dev.opsledger.release.promotion.api.PromotionTarget;
 import dev.opsledger.release.promotion.api.PromotionWaitingForWindow;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -150,7 +151,7 @@ class PromotionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE promotion_view, environment_board, deployment_ledger").update();
+        Projections.reset(jdbc, "promotion_view", "environment_board", "deployment_ledger");
     }
 
     private void ledger(EventMessage<?> message, String promotionId, PromotionTarget target, PromotionStatus outcome,
@@ -178,9 +179,5 @@ class PromotionProjection {
                         WHERE promotion_id = ?""")
                 .params(status.name(), by, detail, utc(at), promotionId)
                 .update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

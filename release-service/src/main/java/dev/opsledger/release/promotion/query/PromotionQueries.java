@@ -1,5 +1,7 @@
 package dev.opsledger.release.promotion.query;
 
+import static dev.opsledger.platform.query.Projections.instant;
+
 import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.platform.approval.ApprovalDecision;
 import dev.opsledger.platform.approval.ApprovalPolicy;
@@ -9,7 +11,6 @@ import dev.opsledger.release.promotion.api.PromotionStatus;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -88,9 +89,5 @@ public class PromotionQueries {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

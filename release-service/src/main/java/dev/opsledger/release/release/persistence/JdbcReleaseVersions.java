@@ -1,5 +1,6 @@
 package dev.opsledger.release.release.persistence;
 
+import dev.opsledger.platform.persistence.ClaimTable;
 import dev.opsledger.release.release.command.ReleaseVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,28 +9,22 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcReleaseVersions implements ReleaseVersions {
 
-    private final JdbcClient jdbc;
+    private final ClaimTable applicationNames;
+    private final ClaimTable versions;
 
     JdbcReleaseVersions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        this.applicationNames = ClaimTable.of(jdbc, "application_name").keyedBy("name").heldBy("application_id");
+        this.versions = ClaimTable.of(jdbc, "release_version").keyedBy("application_id", "version").heldBy("release_id");
     }
 
     /** The name claim is written with the registration, so it is as current as the event store. */
     @Override
     public boolean applicationExists(String applicationId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM application_name WHERE application_id = ?)")
-                .param(applicationId)
-                .query(Boolean.class)
-                .single();
+        return applicationNames.holds(applicationId);
     }
 
     @Override
     public boolean claim(String applicationId, String version, String releaseId) {
-        // A concurrent claim of the same version blocks here until it commits, then this inserts nothing.
-        return jdbc.sql("""
-                        INSERT INTO release_version (application_id, version, release_id) VALUES (?, ?, ?)
-                        ON CONFLICT (application_id, version) DO NOTHING""")
-                .params(applicationId, version, releaseId)
-                .update() == 1;
+        return versions.claim(releaseId, applicationId, version);
     }
 }

@@ -1,9 +1,9 @@
 package dev.opsledger.release.release.query;
 
+import dev.opsledger.platform.query.Projections;
 import dev.opsledger.platform.metadata.MetadataKeys;
 import dev.opsledger.release.release.api.ReleaseCreated;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,12 +30,12 @@ class ReleaseProjection {
                                                   notes, created_by, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.releaseId(), event.applicationId(), event.version(), event.commitSha(),
-                        event.artifactReference(), event.notes(), actorName, at.atOffset(ZoneOffset.UTC))
+                        event.artifactReference(), event.notes(), actorName, Projections.utc(at))
                 .update();
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM release_view").update();
+        Projections.reset(jdbc, "release_view");
     }
 }

@@ -14,7 +14,7 @@ import dev.opsledger.release.application.api.RecordDeployment;
 import dev.opsledger.release.application.api.WaitReason;
 import dev.opsledger.release.promotion.api.*;
 import dev.opsledger.release.support.Lifecycles;
-import dev.opsledger.release.support.MutableClock;
+import dev.opsledger.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

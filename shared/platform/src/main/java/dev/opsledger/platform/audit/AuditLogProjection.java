@@ -1,6 +1,5 @@
 package dev.opsledger.platform.audit;
 
-import java.util.Objects;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -60,13 +59,13 @@ public class AuditLogProjection {
             aggregateSequence = domainEvent.getSequenceNumber();
         }
         return new AuditEntry(globalIndex, event.getIdentifier(), event.getTimestamp(),
-                text(metaData.get(MetadataKeys.ACTOR_ID)),
-                text(metaData.get(MetadataKeys.ACTOR_NAME)),
+                MetadataKeys.actorIdOf(event),
+                MetadataKeys.actorNameOf(event),
                 aggregateType, aggregateId, aggregateSequence,
                 event.getPayloadType().getSimpleName(),
                 summarise(payload),
-                text(metaData.get(MetadataKeys.CORRELATION_ID)),
-                text(metaData.get(MetadataKeys.CAUSATION_ID)),
+                MetadataKeys.text(metaData, MetadataKeys.CORRELATION_ID),
+                MetadataKeys.text(metaData, MetadataKeys.CAUSATION_ID),
                 null, null);
     }
 
@@ -96,9 +95,5 @@ public class AuditLogProjection {
             cut--;
         }
         return json.substring(0, cut) + "…";
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : Objects.toString(value);
     }
 }

@@ -2,6 +2,8 @@ package dev.opsledger.platform.axon;
 
 import javax.sql.DataSource;
 import dev.opsledger.platform.metadata.CorrelationChains;
+import dev.opsledger.platform.web.Commands;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -164,6 +166,13 @@ public class AxonPlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public CorrelationChains correlationChains(EventStore eventStore) {
         return new CorrelationChains(eventStore);
+    }
+
+    /** How every controller sends commands (waits for the outcome, answers unknown aggregates 404). */
+    @Bean
+    @ConditionalOnMissingBean
+    public Commands commands(CommandGateway commandGateway, CorrelationChains correlationChains) {
+        return new Commands(commandGateway, correlationChains);
     }
 
     @Bean

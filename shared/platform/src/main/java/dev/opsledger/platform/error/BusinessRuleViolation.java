@@ -1,5 +1,6 @@
 package dev.opsledger.platform.error;
 
+import dev.opsledger.platform.core.error.CodedFailure;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * rejected command stores no event. The platform answers it as an RFC 9457 problem detail with
  * the stable {@link #code()} clients can switch on; the message is for people.
  */
-public class BusinessRuleViolation extends RuntimeException {
+public class BusinessRuleViolation extends RuntimeException implements CodedFailure {
 
     /** How the violation is answered over HTTP. */
     public enum Kind {
@@ -63,6 +64,12 @@ public class BusinessRuleViolation extends RuntimeException {
         return new BusinessRuleViolation(Kind.NOT_FOUND, code, message);
     }
 
+    /** 404 in the one wording every service uses: "No release with id 42". */
+    public static BusinessRuleViolation noSuch(String code, String what, Object id) {
+        return notFound(code, "No " + what + " with id " + id);
+    }
+
+    @Override
     public String code() {
         return code;
     }

@@ -1,5 +1,8 @@
 package dev.opsledger.platform.metadata;
 
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.Message;
+
 /**
  * The Axon metadata every command and event carries, so the history says who did what and why.
  * Commands get them at dispatch (from the authenticated web request, or from the message being
@@ -24,5 +27,20 @@ public final class MetadataKeys {
     public static final String MDC_REQUEST_ID = "requestId";
 
     private MetadataKeys() {
+    }
+
+    /** The text under {@code key}, or null: metadata values arrive as whatever the serializer made of them. */
+    public static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    /** Who caused the message: the actor's token subject, or {@code system:<service>}. */
+    public static String actorIdOf(Message<?> message) {
+        return text(message.getMetaData(), ACTOR_ID);
+    }
+
+    public static String actorNameOf(Message<?> message) {
+        return text(message.getMetaData(), ACTOR_NAME);
     }
 }

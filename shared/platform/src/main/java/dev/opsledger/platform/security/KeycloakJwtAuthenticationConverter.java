@@ -1,5 +1,6 @@
 package dev.opsledger.platform.security;
 
+import dev.opsledger.platform.core.security.KeycloakRealmRoles;
 import java.util.Collection;
 
 import org.springframework.core.convert.converter.Converter;
@@ -22,7 +23,7 @@ public final class KeycloakJwtAuthenticationConverter implements Converter<Jwt, 
     private final Converter<Jwt, Collection<GrantedAuthority>> authorities;
 
     public KeycloakJwtAuthenticationConverter() {
-        this(new KeycloakRealmRoleConverter());
+        this(new KeycloakRealmRoles());
     }
 
     public KeycloakJwtAuthenticationConverter(Converter<Jwt, Collection<GrantedAuthority>> authorities) {

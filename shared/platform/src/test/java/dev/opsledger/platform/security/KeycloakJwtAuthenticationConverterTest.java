@@ -12,41 +12,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-class KeycloakRealmRoleConverterTest {
+class KeycloakJwtAuthenticationConverterTest {
 
-    private final KeycloakRealmRoleConverter roles = new KeycloakRealmRoleConverter();
     private final KeycloakJwtAuthenticationConverter authentication = new KeycloakJwtAuthenticationConverter();
-
-    @Test
-    void givenRealmRoles_whenConverted_thenEachBecomesRolePrefixedAuthorityAsSpelledInKeycloak() {
-        Jwt jwt = jwt(claims -> claims.put("realm_access", Map.of("roles", List.of("developer", "release-manager"))));
-
-        assertThat(roles.convert(jwt)).extracting(GrantedAuthority::getAuthority)
-                .containsExactly("ROLE_developer", "ROLE_release-manager");
-    }
-
-    @Test
-    void givenClientRolesAndScopesOnly_whenConverted_thenNoAuthorities() {
-        Jwt jwt = jwt(claims -> {
-            claims.put("resource_access", Map.of("account", Map.of("roles", List.of("manage-account"))));
-            claims.put("scope", "openid profile");
-        });
-
-        assertThat(roles.convert(jwt)).isEmpty();
-    }
-
-    @Test
-    void givenMalformedRealmAccess_whenConverted_thenNoAuthoritiesAndNoFailure() {
-        assertThat(roles.convert(jwt(claims -> claims.put("realm_access", "admin")))).isEmpty();
-        assertThat(roles.convert(jwt(claims -> claims.put("realm_access", Map.of("roles", "admin"))))).isEmpty();
-    }
-
-    @Test
-    void givenDuplicateAndBlankRoles_whenConverted_thenEachRoleOnce() {
-        Jwt jwt = jwt(claims -> claims.put("realm_access", Map.of("roles", List.of("admin", "admin", " "))));
-
-        assertThat(roles.convert(jwt)).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_admin");
-    }
 
     @Test
     void givenPreferredUsername_whenAuthenticated_thenItIsThePrincipalName() {

@@ -1,4 +1,4 @@
-package dev.opsledger.gateway.security;
+package dev.opsledger.platform.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +41,14 @@ class KeycloakRealmRolesTest {
         var authorities = KeycloakRealmRoles.authorities(Map.of("realm_access", Map.of("roles", List.of("auditor"))));
 
         assertThat(KeycloakRealmRoles.roleNames(authorities)).containsExactly("auditor");
+    }
+
+    @Test
+    void givenDuplicateAndBlankRoles_whenConverted_thenEachRoleOnce() {
+        Jwt jwt = jwt(Map.of("realm_access", Map.of("roles", List.of("admin", "admin", " "))));
+
+        assertThat(new KeycloakRealmRoles().convert(jwt)).extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_admin");
     }
 
     private static Jwt jwt(Map<String, Object> claims) {

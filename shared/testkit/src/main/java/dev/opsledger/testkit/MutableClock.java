@@ -1,4 +1,4 @@
-package dev.opsledger.release.support;
+package dev.opsledger.testkit;
 
 import java.time.Clock;
 import java.time.Duration;

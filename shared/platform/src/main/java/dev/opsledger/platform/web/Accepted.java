@@ -1,4 +1,4 @@
-package dev.opsledger.release.web;
+package dev.opsledger.platform.web;
 
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
