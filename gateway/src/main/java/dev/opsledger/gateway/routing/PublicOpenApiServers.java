@@ -1,13 +1,11 @@
 package dev.opsledger.gateway.routing;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,8 +42,8 @@ final class PublicOpenApiServers {
         if (!(root instanceof ObjectNode object) || !object.has("openapi")) {
             return document;
         }
-        object.set("servers", json.valueToTree(List.of(Map.of(
-                "url", publicPrefix, "description", "Through the OpsLedger gateway"))));
+        ArrayNode servers = object.putArray("servers");
+        servers.addObject().put("url", publicPrefix).put("description", "Through the OpsLedger gateway");
         return json.writeValueAsString(object);
     }
 }

@@ -28,9 +28,10 @@ public class SwaggerUiConfiguration {
                                                            GatewayProperties properties) {
         return () -> {
             Set<SwaggerUrl> documents = new LinkedHashSet<>();
-            documents.add(new SwaggerUrl(GATEWAY_DOCUMENT, springDoc.getApiDocs().getPath(), "gateway (/api/me, /api/audit)"));
+            // The display name is what the UI lists and what urls.primaryName must match.
+            documents.add(new SwaggerUrl(GATEWAY_DOCUMENT, springDoc.getApiDocs().getPath(), GATEWAY_DOCUMENT));
             properties.enabledServices().keySet().forEach(service ->
-                    documents.add(new SwaggerUrl(service, GatewayProperties.openApiPath(service), service + "-service")));
+                    documents.add(new SwaggerUrl(service, GatewayProperties.openApiPath(service), service)));
             swaggerUi.setUrls(documents);
             swaggerUi.setUrlsPrimaryName(GATEWAY_DOCUMENT);
         };
