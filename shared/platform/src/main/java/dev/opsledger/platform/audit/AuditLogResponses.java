@@ -8,14 +8,6 @@ public final class AuditLogResponses {
     private AuditLogResponses() {
     }
 
-    /** The public entry ({@code shared/contracts}) for a stored entry of this service. */
-    static dev.opsledger.contracts.audit.AuditEntry toPublic(String service, AuditEntry entry) {
-        return new dev.opsledger.contracts.audit.AuditEntry(service, entry.globalIndex(), entry.eventId(),
-                entry.eventTime(), entry.actorId(), entry.actorName(), entry.aggregateType(), entry.aggregateId(),
-                entry.aggregateSequence(), entry.eventType(), entry.payloadSummary(), entry.correlationId(),
-                entry.causationId(), entry.previousHash(), entry.hash());
-    }
-
     /**
      * Result of recomputing the chain. Valid: {@code {valid, entries}}. Broken: also the first
      * entry that does not verify and why; {@code entries} then counts the entries checked up to it.
