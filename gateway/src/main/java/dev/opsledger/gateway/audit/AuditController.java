@@ -67,7 +67,7 @@ public class AuditController {
         var query = new AuditQuery(actor, instant("from", from), instant("to", to),
                 aggregateId, aggregateType, type, correlationId);
         int pageSize = pageSize(limit);
-        AuditCursor position = decode(cursor);
+        MergedAuditPosition position = decode(cursor);
         String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         return callerTokens.accessToken(caller, exchange)
                 .map(token -> List.<AuditSource>copyOf(sources(token, requestId)))
@@ -85,7 +85,7 @@ public class AuditController {
                 // Sequential: the answer lists services in the same (sorted) order every time.
                 .flatMapSequential(source -> source.verify()
                         .timeout(properties.audit().timeout())
-                        .map(chain -> Asked.answered(chain.of(source.service())))
+                        .map(chain -> Asked.answered(AuditVerification.of(source.service(), chain)))
                         .onErrorResume(error -> Mono.just(
                                 Asked.unanswered(new Missing(source.service(), AuditMerger.describe(error))))))
                 .collectList()
@@ -115,9 +115,9 @@ public class AuditController {
         return limit;
     }
 
-    private AuditCursor decode(String cursor) {
+    private MergedAuditPosition decode(String cursor) {
         try {
-            return AuditCursor.decode(cursor, json);
+            return MergedAuditPosition.decode(cursor, json);
         } catch (IllegalArgumentException e) {
             throw new GatewayProblem(HttpStatus.BAD_REQUEST, CURSOR_INVALID, "cursor is not one this gateway issued");
         }

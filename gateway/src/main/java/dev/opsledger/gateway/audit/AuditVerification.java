@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.opsledger.contracts.audit.ChainVerification;
 import dev.opsledger.gateway.audit.AuditAnswer.Missing;
 
 /**
@@ -38,11 +39,7 @@ public record AuditVerification(boolean valid, List<ServiceChain> chains, List<M
                                String reason) {
     }
 
-    /** What a service's {@code GET /audit/verify} answers (the platform's audit endpoint). */
-    record Chain(boolean valid, long entries, Long firstBrokenGlobalIndex, String reason) {
-
-        ServiceChain of(String service) {
-            return new ServiceChain(service, valid, entries, firstBrokenGlobalIndex, reason);
-        }
+    static ServiceChain of(String service, ChainVerification chain) {
+        return new ServiceChain(service, chain.valid(), chain.entries(), chain.firstBrokenGlobalIndex(), chain.reason());
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsledger.gateway.audit;
 
+import dev.opsledger.contracts.audit.ChainVerification;
 import dev.opsledger.contracts.audit.AuditPage;
 
 import java.net.URI;
@@ -56,13 +57,13 @@ final class WebClientAuditSource implements AuditSource {
     }
 
     /** The service recomputes its own hash chain; the gateway only relays the verdict. */
-    Mono<AuditVerification.Chain> verify() {
+    Mono<ChainVerification> verify() {
         return webClient.get()
                 .uri(UriComponentsBuilder.fromUri(auditUri).path("/verify").build().toUri())
                 .accept(MediaType.APPLICATION_JSON)
                 .headers(this::authorize)
                 .retrieve()
-                .bodyToMono(AuditVerification.Chain.class);
+                .bodyToMono(ChainVerification.class);
     }
 
     private void authorize(HttpHeaders headers) {

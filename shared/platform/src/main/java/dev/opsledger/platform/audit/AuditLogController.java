@@ -1,5 +1,6 @@
 package dev.opsledger.platform.audit;
 
+import dev.opsledger.contracts.audit.ChainVerification;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import dev.opsledger.contracts.audit.AuditEntry;
 import dev.opsledger.contracts.audit.AuditPage;
 import dev.opsledger.platform.core.paging.Cursor;
 import dev.opsledger.platform.core.paging.Page;
-import dev.opsledger.platform.audit.AuditLogResponses.ChainVerification;
+
 import dev.opsledger.platform.error.InvalidInputException;
 
 /** The service's audit trail, for auditors and admins (the gateway's {@code /api/audit} merges these). */
