@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class PromotionQueries {
 
     private static final String SELECT = "SELECT * FROM promotion_view";
+    private static final String[] ACTIVE =
+            PromotionStatus.active().stream().map(PromotionStatus::name).toArray(String[]::new);
 
     private final JdbcClient jdbc;
 
@@ -43,10 +45,8 @@ public class PromotionQueries {
 
     /** Promotions still open in {@code applicationId}, by environment. */
     public List<PromotionView> activeIn(String applicationId) {
-        return jdbc.sql(SELECT + " WHERE application_id = ? AND status IN (?, ?, ?, ?, ?) ORDER BY requested_at")
-                .params(applicationId, PromotionStatus.REQUESTED.name(), PromotionStatus.AWAITING_APPROVAL.name(),
-                        PromotionStatus.APPROVED.name(), PromotionStatus.WAITING_FOR_WINDOW.name(),
-                        PromotionStatus.DEPLOYING.name())
+        return jdbc.sql(SELECT + " WHERE application_id = ? AND status = ANY(?) ORDER BY requested_at")
+                .params(applicationId, ACTIVE)
                 .query(PromotionQueries::view).list();
     }
 
