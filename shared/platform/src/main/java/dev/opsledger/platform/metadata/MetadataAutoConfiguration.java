@@ -27,8 +27,9 @@ public class MetadataAutoConfiguration {
     }
 
     @Bean
-    public OriginMetadataProvider originMetadataProvider() {
-        return new OriginMetadataProvider();
+    public OriginMetadataProvider originMetadataProvider(
+            @Value("${spring.application.name:opsledger}") String applicationName) {
+        return new OriginMetadataProvider(applicationName);
     }
 
     /**
