@@ -171,6 +171,26 @@ class ReleaseServiceIT {
                         .map(e -> e.path("actorName").asString() + ":" + e.path("type").asString()).toList())
                 .contains("dev1:PromotionRequested", "appr1:PromotionApprovalGiven", "appr2:PromotionApprovalGiven",
                         "rm1:DeploymentSucceeded"));
+        // The window opening started prod's deployment: the service did it, because of appr2's approval.
+        await().atMost(ASYNC).untilAsserted(() -> {
+            List<JsonNode> story = get("/audit?aggregateId=" + toProd + "&limit=100", auditor).body().path("entries")
+                    .valueStream().toList();
+            JsonNode approved = entryOfType(story, "PromotionApproved");
+            JsonNode started = entryOfType(story, "DeploymentStarted");
+            assertThat(approved.path("actorName").asString()).isEqualTo("appr2");
+            assertThat(started.path("actorId").asString()).isEqualTo("system:release-service");
+            assertThat(started.path("actorName").asString()).isEqualTo("release-service");
+            assertThat(started.path("causationId").asString()).isEqualTo(approved.path("eventId").asString());
+        });
+        // Every answer names a person by id and name together.
+        JsonNode promotion = get("/promotions/" + toProd, auditor).body();
+        assertThat(person(promotion.path("requestedBy"))).isEqualTo(person("dev1"));
+        assertThat(promotion.path("approvedBy").valueStream().map(ReleaseServiceIT::person).toList())
+                .containsExactly(person("appr1"), person("appr2"));
+        assertThat(person(promotion.path("outcomeBy"))).isEqualTo(person("rm1"));
+        assertThat(person(firstPage.path("entries").get(0).path("recordedBy"))).isEqualTo(person("rm1"));
+        assertThat(person(get("/releases/" + release, auditor).body().path("createdBy"))).isEqualTo(person("dev1"));
+
         JsonNode verification = get("/audit/verify", auditor).body();
         assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
 
@@ -354,6 +374,19 @@ class ReleaseServiceIT {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         assertThat(response.location()).endsWith("/" + response.body().path("id").asString());
         return response.body().path("id").asString();
+    }
+
+    private static JsonNode entryOfType(List<JsonNode> entries, String type) {
+        return entries.stream().filter(e -> e.path("type").asString().equals(type)).findFirst().orElseThrow();
+    }
+
+    /** A person as the answers name them: {@code id/name}. */
+    private static String person(JsonNode person) {
+        return person.path("id").asString() + "/" + person.path("name").asString();
+    }
+
+    private static String person(String username) {
+        return LocalJwtIssuer.subjectOf(username) + "/" + username;
     }
 
     private static List<String> ids(Response response) {

@@ -1,5 +1,6 @@
 package dev.opsledger.release.promotion.query;
 
+import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.release.promotion.api.FreezeOverridden;
 import dev.opsledger.release.promotion.api.PromotionApprovalGiven;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
@@ -100,7 +101,7 @@ class PromotionProjection {
     @EventHandler
     void on(PromotionEnded event, EventMessage<?> message) {
         Instant at = message.getTimestamp();
-        String by = event.endedBy() == null ? null : event.endedBy().name();
+        Actor by = event.endedBy();
         ended(event.promotionId(), event.status(), by, event.detail(), at);
         PromotionTarget target = event.target();
         if (event.status() == PromotionStatus.DEPLOYED) {
@@ -126,15 +127,15 @@ class PromotionProjection {
     }
 
     private void ledger(EventMessage<?> message, String promotionId, PromotionTarget target, PromotionStatus outcome,
-                        String recordedBy, String detail) {
+                        Actor recordedBy, String detail) {
         jdbc.sql("""
                         INSERT INTO deployment_ledger (event_id, application_id, environment, promotion_id, release_id,
-                            version, outcome, recorded_by, detail, rollback_of, recorded_at)
-                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            version, outcome, recorded_by_id, recorded_by, detail, rollback_of, recorded_at)
+                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                                (SELECT rollback_of FROM promotion_view WHERE promotion_id = ?), ?""")
                 .params(message.getIdentifier(), target.applicationId(), target.environment(), promotionId,
-                        target.releaseId(), target.version(), outcome.name(), recordedBy, detail, promotionId,
-                        utc(message.getTimestamp()))
+                        target.releaseId(), target.version(), outcome.name(), recordedBy.id(), recordedBy.name(),
+                        detail, promotionId, utc(message.getTimestamp()))
                 .update();
     }
 
@@ -144,11 +145,13 @@ class PromotionProjection {
                 .update();
     }
 
-    private void ended(String promotionId, PromotionStatus status, String by, String detail, Instant at) {
+    private void ended(String promotionId, PromotionStatus status, Actor by, String detail, Instant at) {
         jdbc.sql("""
-                        UPDATE promotion_view SET status = ?, outcome_by = ?, outcome_detail = ?, updated_at = ?
+                        UPDATE promotion_view SET status = ?, outcome_by_id = ?, outcome_by = ?, outcome_detail = ?,
+                            updated_at = ?
                         WHERE promotion_id = ?""")
-                .params(status.name(), by, detail, utc(at), promotionId)
+                .params(status.name(), by == null ? null : by.id(), by == null ? null : by.name(), detail, utc(at),
+                        promotionId)
                 .update();
     }
 
