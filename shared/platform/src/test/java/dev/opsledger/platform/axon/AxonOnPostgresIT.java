@@ -9,6 +9,7 @@ import dev.opsledger.platform.metadata.MetadataKeys;
 import dev.opsledger.platform.sample.SampleApplication;
 import dev.opsledger.platform.sample.SampleMessages.OpenSampleTask;
 import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
+import dev.opsledger.platform.sample.SampleMessages.ScheduleSampleReminder;
 import dev.opsledger.platform.sample.SampleWorkLog;
 import dev.opsledger.testkit.WithPostgres;
 import java.time.Duration;
@@ -119,6 +120,25 @@ class AxonOnPostgresIT {
     }
 
     @Test
+    void givenReminderScheduledByACommand_whenTheDeadlineFires_thenTheServiceActsInTheChainCausedByThatCommand() {
+        String taskId = newTaskId();
+        commandGateway.sendAndWait(new OpenSampleTask(taskId, 1));
+        commandGateway.sendAndWait(new ScheduleSampleReminder(taskId, Duration.ofSeconds(1)));
+
+        // The sample saga also acknowledges every opened task: four events, in no fixed order.
+        await().atMost(ASYNC).until(() -> events(taskId).size() == 4);
+        DomainEventMessage<?> scheduled = eventOfType(taskId, "SampleReminderScheduled");
+        DomainEventMessage<?> fired = eventOfType(taskId, "SampleReminderFired");
+
+        // The deadline, not whoever set it, acted; and it points to the command that set it, as
+        // the event that command applied does, instead of to the deadline no one can look up.
+        assertThat(fired.getMetaData())
+                .containsEntry(MetadataKeys.ACTOR_ID, "system:sample-service")
+                .containsEntry(MetadataKeys.CORRELATION_ID, scheduled.getMetaData().get(MetadataKeys.CORRELATION_ID))
+                .containsEntry(MetadataKeys.CAUSATION_ID, scheduled.getMetaData().get(MetadataKeys.CAUSATION_ID));
+    }
+
+    @Test
     void givenProcessedEvents_whenTokensAreReset_thenTheReplayTokenIsStoredReadBackAndTheReadModelRebuilt() {
         String taskId = newTaskId();
         commandGateway.sendAndWait(new OpenSampleTask(taskId, 10));
@@ -136,6 +156,11 @@ class AxonOnPostgresIT {
         await().atMost(ASYNC).until(() -> !processor.isReplaying()
                 && workLog.entries().stream().anyMatch(e -> e.taskId().equals(taskId)));
         assertThat(processor.isError()).isFalse();
+    }
+
+    private DomainEventMessage<?> eventOfType(String taskId, String type) {
+        return events(taskId).stream().filter(e -> e.getPayloadType().getSimpleName().equals(type)).findFirst()
+                .orElseThrow();
     }
 
     private List<? extends DomainEventMessage<?>> events(String aggregateId) {
