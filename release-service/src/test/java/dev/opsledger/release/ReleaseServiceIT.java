@@ -189,7 +189,8 @@ class ReleaseServiceIT {
                 .containsExactly(person("appr1"), person("appr2"));
         assertThat(person(promotion.path("outcomeBy"))).isEqualTo(person("rm1"));
         assertThat(person(firstPage.path("entries").get(0).path("recordedBy"))).isEqualTo(person("rm1"));
-        assertThat(person(get("/releases/" + release, auditor).body().path("createdBy"))).isEqualTo(person("dev1"));
+        assertThat(person(get("/releases/" + release, auditor).body().path("release").path("createdBy")))
+                .isEqualTo(person("dev1"));
 
         JsonNode verification = get("/audit/verify", auditor).body();
         assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
