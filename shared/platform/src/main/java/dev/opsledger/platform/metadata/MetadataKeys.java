@@ -10,7 +10,11 @@ import org.axonframework.messaging.Message;
  */
 public final class MetadataKeys {
 
-    /** Token subject of the caller ({@code sub}); {@code system} when the platform acts itself. */
+    /**
+     * Token subject of the caller ({@code sub}); {@code system:<service>} ({@link ServiceActor}) for
+     * a step a saga or deadline takes on its own; {@code system} for a command sent outside any
+     * request or message (startup, schedulers).
+     */
     public static final String ACTOR_ID = "actorId";
     /** Readable caller name ({@code preferred_username}). */
     public static final String ACTOR_NAME = "actorName";
