@@ -2,6 +2,7 @@ package dev.opsledger.release.application;
 
 import static dev.opsledger.testkit.Violations.violation;
 
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.application.api.ApplicationRegistered;
 import dev.opsledger.release.application.api.DefineLifecycle;
 import dev.opsledger.release.application.api.DeploymentRecorded;
@@ -48,7 +49,7 @@ class ApplicationTest {
         names.put("billing", "app-0");
         fixture.givenNoPriorActivity()
                 .when(new RegisterApplication(APP, "billing", "team-payments", "https://git.example.org/billing.git"))
-                .expectException(violation(Application.NAME_TAKEN))
+                .expectException(violation(ApplicationCodes.NAME_TAKEN))
                 .expectNoEvents();
     }
 
@@ -56,7 +57,7 @@ class ApplicationTest {
     void givenNoOwningTeam_whenRegisterApplication_thenInvalidAndNoEvent() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterApplication(APP, "billing", " ", "https://git.example.org/billing.git"))
-                .expectException(violation(Application.INVALID))
+                .expectException(violation(ApplicationCodes.INVALID))
                 .expectNoEvents();
     }
 

@@ -24,12 +24,14 @@ import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.api.FreezePeriod;
 import dev.opsledger.release.application.api.Lifecycle;
 import dev.opsledger.release.application.api.WaitReason;
-import dev.opsledger.release.application.command.DeploymentHistory;
 import dev.opsledger.release.application.command.DeploymentHistory.DeployedRelease;
+import dev.opsledger.release.application.command.DeploymentHistory;
 import dev.opsledger.release.promotion.api.*;
+import dev.opsledger.release.promotion.api.PromotionCodes;
 import dev.opsledger.release.promotion.command.Promotion;
 import dev.opsledger.release.promotion.command.PromotionContext;
 import dev.opsledger.release.promotion.command.PromotionErrors;
+import dev.opsledger.release.release.api.ReleaseCodes;
 import dev.opsledger.release.support.FakePromotionContext;
 import dev.opsledger.release.support.Lifecycles;
 import dev.opsledger.testkit.MutableClock;
@@ -93,7 +95,7 @@ class PromotionTest {
         void givenReleaseNotYetInQa_whenRequestPromotionToProd_thenOutOfOrderAndNothingClaimed() {
             fixture.givenNoPriorActivity()
                     .when(new RequestPromotion(PROMOTION, "rel-1", "prod", DEVELOPER))
-                    .expectException(violation(PromotionErrors.OUT_OF_ORDER))
+                    .expectException(violation(PromotionCodes.OUT_OF_ORDER))
                     .expectNoEvents();
             assertThat(context.claimOf(APP, "prod")).isNull();
         }
@@ -120,7 +122,7 @@ class PromotionTest {
             context.withClaim(APP, "qa", "promo-0");
             fixture.givenNoPriorActivity()
                     .when(new RequestPromotion(PROMOTION, "rel-1", "qa", DEVELOPER))
-                    .expectException(violation(PromotionErrors.ALREADY_ACTIVE))
+                    .expectException(violation(PromotionCodes.ALREADY_ACTIVE))
                     .expectNoEvents();
         }
 
@@ -128,7 +130,7 @@ class PromotionTest {
         void givenUnknownRelease_whenRequestPromotion_thenReleaseNotFound() {
             fixture.givenNoPriorActivity()
                     .when(new RequestPromotion(PROMOTION, "rel-9", "dev", DEVELOPER))
-                    .expectException(violation(PromotionContext.RELEASE_NOT_FOUND))
+                    .expectException(violation(ReleaseCodes.NOT_FOUND))
                     .expectNoEvents();
         }
     }
@@ -203,7 +205,7 @@ class PromotionTest {
         void givenAwaitingApproval_whenRejectWithoutReason_thenReasonRequired() {
             fixture.given(requested(prod), awaiting(prod))
                     .when(new RejectPromotion(PROMOTION, BOB, " "))
-                    .expectException(violation(PromotionErrors.REASON_REQUIRED))
+                    .expectException(violation(PromotionCodes.REASON_REQUIRED))
                     .expectNoEvents();
         }
 
@@ -267,7 +269,7 @@ class PromotionTest {
         void givenSomeoneElsesPromotion_whenDeveloperCancels_thenRoleNotAllowed() {
             fixture.given(requested(qa), awaiting(qa))
                     .when(new CancelPromotion(PROMOTION, OTHER_DEVELOPER, "mine now"))
-                    .expectException(violation(PromotionErrors.ROLE_NOT_ALLOWED))
+                    .expectException(violation(PromotionCodes.ROLE_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -275,7 +277,7 @@ class PromotionTest {
         void givenDeploying_whenReleaseManagerCancels_thenWrongState() {
             fixture.given(deployingTo(qa))
                     .when(new CancelPromotion(PROMOTION, RELEASE_MANAGER, "too late"))
-                    .expectException(violation(PromotionErrors.WRONG_STATE))
+                    .expectException(violation(PromotionCodes.WRONG_STATE))
                     .expectNoEvents();
         }
     }
@@ -298,7 +300,7 @@ class PromotionTest {
         void givenApprovedOutsideTheWindow_whenStartDeployment_thenOutsideWindow() {
             fixture.given(approvedFor(qa))
                     .when(new StartDeployment(PROMOTION))
-                    .expectException(violation(PromotionErrors.OUTSIDE_WINDOW))
+                    .expectException(violation(PromotionCodes.OUTSIDE_WINDOW))
                     .expectNoEvents();
         }
 
@@ -316,7 +318,7 @@ class PromotionTest {
         void givenFrozen_whenStartDeployment_thenFrozen() {
             fixture.given(approvedFor(prod))
                     .when(new StartDeployment(PROMOTION))
-                    .expectException(violation(PromotionErrors.FROZEN))
+                    .expectException(violation(PromotionCodes.FROZEN))
                     .expectNoEvents();
         }
 
@@ -339,7 +341,7 @@ class PromotionTest {
         void givenFrozen_whenDeveloperOverrides_thenRoleNotAllowed() {
             fixture.given(approvedFor(prod))
                     .when(new OverrideFreeze(PROMOTION, DEVELOPER, "please"))
-                    .expectException(violation(PromotionErrors.ROLE_NOT_ALLOWED))
+                    .expectException(violation(PromotionCodes.ROLE_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -348,7 +350,7 @@ class PromotionTest {
             fixture.given(approvedFor(prod))
                     .andGiven(new FreezeOverridden(PROMOTION, target("prod"), ADMIN, "security fix"))
                     .when(new OverrideFreeze(PROMOTION, ADMIN, "again"))
-                    .expectException(violation(PromotionErrors.FREEZE_ALREADY_OVERRIDDEN))
+                    .expectException(violation(PromotionCodes.FREEZE_ALREADY_OVERRIDDEN))
                     .expectNoEvents();
         }
 
@@ -356,7 +358,7 @@ class PromotionTest {
         void givenNoFreeze_whenOverride_thenNotFrozen() {
             fixture.given(approvedFor(qa))
                     .when(new OverrideFreeze(PROMOTION, ADMIN, "just in case"))
-                    .expectException(violation(PromotionErrors.NOT_FROZEN))
+                    .expectException(violation(PromotionCodes.NOT_FROZEN))
                     .expectNoEvents();
         }
 
@@ -364,7 +366,7 @@ class PromotionTest {
         void givenAwaitingApproval_whenStartDeployment_thenWrongState() {
             fixture.given(requested(qa), awaiting(qa))
                     .when(new StartDeployment(PROMOTION))
-                    .expectException(violation(PromotionErrors.WRONG_STATE))
+                    .expectException(violation(PromotionCodes.WRONG_STATE))
                     .expectNoEvents();
         }
     }
@@ -386,7 +388,7 @@ class PromotionTest {
         void givenDeploying_whenDeveloperConfirms_thenRoleNotAllowed() {
             fixture.given(deployingTo(qa))
                     .when(new ConfirmDeployment(PROMOTION, DEVELOPER, "https://ci.example.org/runs/42"))
-                    .expectException(violation(PromotionErrors.ROLE_NOT_ALLOWED))
+                    .expectException(violation(PromotionCodes.ROLE_NOT_ALLOWED))
                     .expectNoEvents();
         }
 
@@ -394,7 +396,7 @@ class PromotionTest {
         void givenApprovedButNotDeploying_whenConfirm_thenWrongState() {
             fixture.given(approvedFor(qa))
                     .when(new ConfirmDeployment(PROMOTION, RELEASE_MANAGER, "https://ci.example.org/runs/42"))
-                    .expectException(violation(PromotionErrors.WRONG_STATE))
+                    .expectException(violation(PromotionCodes.WRONG_STATE))
                     .expectNoEvents();
         }
 
@@ -418,7 +420,7 @@ class PromotionTest {
             fixture.given(deployingTo(qa))
                     .andGiven(new DeploymentSucceeded(PROMOTION, target("qa"), RELEASE_MANAGER, "https://x"))
                     .when(new TimeOutDeployment(PROMOTION))
-                    .expectException(violation(PromotionErrors.WRONG_STATE))
+                    .expectException(violation(PromotionCodes.WRONG_STATE))
                     .expectNoEvents();
         }
     }
@@ -450,7 +452,7 @@ class PromotionTest {
         void givenRel0NoLongerRuns_whenRollBackRel0_thenRollbackNotCurrent() {
             fixture.givenNoPriorActivity()
                     .when(new RollBackRelease(PROMOTION, "rel-0", "prod", "oops", RELEASE_MANAGER))
-                    .expectException(violation(PromotionErrors.ROLLBACK_NOT_CURRENT))
+                    .expectException(violation(PromotionCodes.ROLLBACK_NOT_CURRENT))
                     .expectNoEvents();
         }
 
@@ -459,7 +461,7 @@ class PromotionTest {
             deployed(DeploymentHistory.NONE.with("qa", new DeployedRelease("rel-1", "1.4.0", "p-1")));
             fixture.givenNoPriorActivity()
                     .when(new RollBackRelease(PROMOTION, "rel-1", "qa", "oops", RELEASE_MANAGER))
-                    .expectException(violation(PromotionErrors.NOTHING_TO_ROLL_BACK_TO))
+                    .expectException(violation(PromotionCodes.NOTHING_TO_ROLL_BACK_TO))
                     .expectNoEvents();
         }
 
@@ -467,7 +469,7 @@ class PromotionTest {
         void givenNoReason_whenRollBack_thenReasonRequired() {
             fixture.givenNoPriorActivity()
                     .when(new RollBackRelease(PROMOTION, "rel-1", "prod", "", RELEASE_MANAGER))
-                    .expectException(violation(PromotionErrors.REASON_REQUIRED))
+                    .expectException(violation(PromotionCodes.REASON_REQUIRED))
                     .expectNoEvents();
         }
     }

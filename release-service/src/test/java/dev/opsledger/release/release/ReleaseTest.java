@@ -3,8 +3,10 @@ package dev.opsledger.release.release;
 import static dev.opsledger.testkit.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.release.api.CommitSha;
 import dev.opsledger.release.release.api.CreateRelease;
+import dev.opsledger.release.release.api.ReleaseCodes;
 import dev.opsledger.release.release.api.ReleaseCreated;
 import dev.opsledger.release.release.api.SemanticVersion;
 import dev.opsledger.release.release.command.Release;
@@ -56,7 +58,7 @@ class ReleaseTest {
         versions.put(APP + "/1.4.0", "rel-0");
         fixture.givenNoPriorActivity()
                 .when(new CreateRelease("rel-1", APP, "1.4.0+build.8", SHA, "registry/billing:1.4.0", null))
-                .expectException(violation(Release.VERSION_TAKEN))
+                .expectException(violation(ReleaseCodes.VERSION_TAKEN))
                 .expectNoEvents();
     }
 
@@ -64,7 +66,7 @@ class ReleaseTest {
     void givenUnknownApplication_whenCreateRelease_thenApplicationNotFoundAndNoEvent() {
         fixture.givenNoPriorActivity()
                 .when(new CreateRelease("rel-1", "app-x", "1.0.0", SHA, "registry/x:1.0.0", null))
-                .expectException(violation(Release.APPLICATION_NOT_FOUND))
+                .expectException(violation(ApplicationCodes.NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -89,7 +91,7 @@ class ReleaseTest {
     void givenNoArtifact_whenCreateRelease_thenInvalidArtifactAndNoEvent() {
         fixture.givenNoPriorActivity()
                 .when(new CreateRelease("rel-1", APP, "1.4.0", SHA, "", null))
-                .expectException(violation(Release.INVALID_ARTIFACT))
+                .expectException(violation(ReleaseCodes.INVALID_ARTIFACT))
                 .expectNoEvents();
     }
 }

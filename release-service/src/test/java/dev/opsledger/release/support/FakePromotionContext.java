@@ -1,10 +1,12 @@
 package dev.opsledger.release.support;
 
 import dev.opsledger.platform.error.BusinessRuleViolation;
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.application.api.Lifecycle;
 import dev.opsledger.release.application.command.ApplicationSnapshot;
 import dev.opsledger.release.application.command.DeploymentHistory;
 import dev.opsledger.release.promotion.command.PromotionContext;
+import dev.opsledger.release.release.api.ReleaseCodes;
 import dev.opsledger.release.release.command.ReleaseSnapshot;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +41,7 @@ public final class FakePromotionContext implements PromotionContext {
     public ReleaseSnapshot release(String releaseId) {
         ReleaseSnapshot release = releases.get(releaseId);
         if (release == null) {
-            throw BusinessRuleViolation.notFound(RELEASE_NOT_FOUND, "No release " + releaseId);
+            throw BusinessRuleViolation.notFound(ReleaseCodes.NOT_FOUND, "No release " + releaseId);
         }
         return release;
     }
@@ -48,7 +50,7 @@ public final class FakePromotionContext implements PromotionContext {
     public ApplicationSnapshot application(String applicationId) {
         ApplicationSnapshot application = applications.get(applicationId);
         if (application == null) {
-            throw BusinessRuleViolation.notFound(APPLICATION_NOT_FOUND, "No application " + applicationId);
+            throw BusinessRuleViolation.notFound(ApplicationCodes.NOT_FOUND, "No application " + applicationId);
         }
         return application;
     }

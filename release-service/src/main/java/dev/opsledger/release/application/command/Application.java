@@ -3,6 +3,7 @@ package dev.opsledger.release.application.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.opsledger.platform.error.BusinessRuleViolation;
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.application.api.ApplicationRegistered;
 import dev.opsledger.release.application.api.DefineLifecycle;
 import dev.opsledger.release.application.api.DeploymentRecorded;
@@ -19,8 +20,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Application {
 
-    public static final String NAME_TAKEN = "application.name-taken";
-    public static final String INVALID = "application.invalid";
 
     @AggregateIdentifier
     private String applicationId;
@@ -38,7 +37,7 @@ public class Application {
         requireText(command.owningTeam(), "an owning team");
         requireText(command.repositoryUrl(), "a repository URL");
         if (!names.claim(command.name(), command.applicationId())) {
-            throw BusinessRuleViolation.conflict(NAME_TAKEN, "An application named '" + command.name() + "' exists");
+            throw BusinessRuleViolation.conflict(ApplicationCodes.NAME_TAKEN, "An application named '" + command.name() + "' exists");
         }
         apply(new ApplicationRegistered(command.applicationId(), command.name(), command.owningTeam(),
                 command.repositoryUrl()));
@@ -82,7 +81,7 @@ public class Application {
 
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw BusinessRuleViolation.unprocessable(INVALID, "An application needs " + what);
+            throw BusinessRuleViolation.unprocessable(ApplicationCodes.INVALID, "An application needs " + what);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.opsledger.release.application.query;
 
+import dev.opsledger.platform.core.paging.Cursor;
+import dev.opsledger.platform.core.paging.Page;
 import dev.opsledger.release.application.api.EnvironmentRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +27,16 @@ public class ApplicationQueries {
         this.json = json;
     }
 
-    public List<ApplicationView> findAll() {
-        return jdbc.sql("SELECT * FROM application_view ORDER BY name").query(this::view).list();
+    /** By name; the page after {@code after} (its name and id), {@code limit + 1} rows. */
+    public Page<ApplicationView> findAll(Cursor after, int limit) {
+        List<ApplicationView> rows = jdbc.sql("""
+                        SELECT * FROM application_view
+                        WHERE (CAST(? AS TEXT) IS NULL OR (name, application_id) > (?, ?))
+                        ORDER BY name, application_id LIMIT ?""")
+                .params(after == null ? null : after.text(0), after == null ? null : after.text(0),
+                        after == null ? null : after.text(1), limit + 1)
+                .query(this::view).list();
+        return Page.of(rows, limit, view -> Cursor.of(view.name(), view.applicationId()));
     }
 
     public Optional<ApplicationView> find(String applicationId) {

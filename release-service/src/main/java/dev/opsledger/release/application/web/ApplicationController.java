@@ -1,17 +1,24 @@
 package dev.opsledger.release.application.web;
 
+import dev.opsledger.platform.core.paging.Cursor;
+import dev.opsledger.platform.core.paging.Page;
 import dev.opsledger.platform.error.NotFoundException;
+import dev.opsledger.platform.web.Accepted;
+import dev.opsledger.platform.web.Commands;
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.application.api.DefineLifecycle;
+import dev.opsledger.release.application.api.Lifecycle;
 import dev.opsledger.release.application.api.RegisterApplication;
 import dev.opsledger.release.application.query.ApplicationQueries;
 import dev.opsledger.release.application.query.ApplicationView;
-import dev.opsledger.platform.web.Accepted;
-import dev.opsledger.platform.web.Commands;
 import dev.opsledger.release.web.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -68,7 +76,7 @@ class ApplicationController {
     @PreAuthorize(Roles.RELEASE_MANAGER)
     @Operation(summary = "Register an application", description = "Needs the release-manager role. Names are unique.")
     @ApiResponse(responseCode = "201", description = "Registered; Location points at the application")
-    @ApiResponse(responseCode = "409", description = "application.name-taken")
+    @ApiResponse(responseCode = "409", description = ApplicationCodes.NAME_TAKEN)
     ResponseEntity<Accepted> register(@Valid @RequestBody RegisterApplicationRequest request) {
         String id = UUID.randomUUID().toString();
         commands.send(new RegisterApplication(id, request.name(), request.owningTeam(), request.repositoryUrl()));
@@ -80,28 +88,31 @@ class ApplicationController {
     @Operation(summary = "Define the lifecycle", description = "Replaces the ordered environments with a new "
             + "lifecycle version. Promotions under way keep the rules they started with.")
     @ApiResponse(responseCode = "202", description = "New lifecycle version recorded")
-    @ApiResponse(responseCode = "404", description = "application.not-found")
-    @ApiResponse(responseCode = "422", description = "application.invalid-lifecycle")
+    @ApiResponse(responseCode = "404", description = ApplicationCodes.NOT_FOUND)
+    @ApiResponse(responseCode = "422", description = Lifecycle.INVALID)
     ResponseEntity<Accepted> defineLifecycle(@PathVariable String id,
                                              @Valid @RequestBody DefineLifecycleRequest request) {
         commands.sendTo(new DefineLifecycle(id, request.environments().stream().map(EnvironmentRulesBody::toDomain)
-                .toList()), "application.not-found", "application");
+                .toList()), ApplicationCodes.NOT_FOUND, "application");
         return Accepted.accepted(PATH, id);
     }
 
     @GetMapping
     @PreAuthorize(Roles.READERS)
-    @Operation(summary = "List applications", description = "Ordered by name.")
-    List<ApplicationResponse> findAll() {
-        return queries.findAll().stream().map(ApplicationResponse::of).toList();
+    @Operation(summary = "List applications", description = "Ordered by name; limit at a time, follow "
+            + "nextCursor for the next page.")
+    Page<ApplicationResponse> findAll(
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return queries.findAll(Cursor.decode(cursor, 2), limit).map(ApplicationResponse::of);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(Roles.READERS)
     @Operation(summary = "Read one application with its current lifecycle")
-    @ApiResponse(responseCode = "404", description = "application.not-found")
+    @ApiResponse(responseCode = "404", description = ApplicationCodes.NOT_FOUND)
     ApplicationResponse find(@PathVariable String id) {
         return queries.find(id).map(ApplicationResponse::of)
-                .orElseThrow(() -> new NotFoundException("application.not-found", "No application with id " + id));
+                .orElseThrow(() -> new NotFoundException(ApplicationCodes.NOT_FOUND, "No application with id " + id));
     }
 }

@@ -2,6 +2,7 @@ package dev.opsledger.release.promotion.command;
 
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import dev.opsledger.release.application.api.EnvironmentRules;
+import dev.opsledger.release.promotion.api.PromotionCodes;
 import java.time.Instant;
 
 /**
@@ -17,9 +18,9 @@ record DeploymentGate(EnvironmentRules rules, boolean freezeOverridden) {
     /** @throws BusinessRuleViolation {@value PromotionErrors#FROZEN} or {@value PromotionErrors#OUTSIDE_WINDOW} */
     void requireOpenAt(Instant now) {
         switch (rules.blockerAt(now, freezeOverridden)) {
-            case FROZEN -> throw BusinessRuleViolation.unprocessable(PromotionErrors.FROZEN,
+            case FROZEN -> throw BusinessRuleViolation.unprocessable(PromotionCodes.FROZEN,
                     rules.name() + " is frozen: " + rules.freezeAt(now).orElseThrow().reason());
-            case OUTSIDE_WINDOW -> throw BusinessRuleViolation.unprocessable(PromotionErrors.OUTSIDE_WINDOW,
+            case OUTSIDE_WINDOW -> throw BusinessRuleViolation.unprocessable(PromotionCodes.OUTSIDE_WINDOW,
                     "No deployment window of " + rules.name() + " is open now");
             case NONE -> {
                 // Open: nothing keeps the deployment from starting.
@@ -35,11 +36,11 @@ record DeploymentGate(EnvironmentRules rules, boolean freezeOverridden) {
      */
     void requireOverridableAt(Instant now) {
         if (freezeOverridden) {
-            throw BusinessRuleViolation.conflict(PromotionErrors.FREEZE_ALREADY_OVERRIDDEN,
+            throw BusinessRuleViolation.conflict(PromotionCodes.FREEZE_ALREADY_OVERRIDDEN,
                     "The freezes are already overridden for this promotion");
         }
         if (!rules.hasFreezeEndingAfter(now)) {
-            throw BusinessRuleViolation.unprocessable(PromotionErrors.NOT_FROZEN,
+            throw BusinessRuleViolation.unprocessable(PromotionCodes.NOT_FROZEN,
                     "No current or coming freeze applies to this promotion");
         }
     }

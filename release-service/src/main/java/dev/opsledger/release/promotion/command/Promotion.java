@@ -16,6 +16,7 @@ import dev.opsledger.release.promotion.api.OverrideFreeze;
 import dev.opsledger.release.promotion.api.PromotionApproved;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
 import dev.opsledger.release.promotion.api.PromotionCancelled;
+import dev.opsledger.release.promotion.api.PromotionCodes;
 import dev.opsledger.release.promotion.api.PromotionRequested;
 import dev.opsledger.release.promotion.api.PromotionStatus;
 import dev.opsledger.release.promotion.api.PromotionStep;
@@ -73,7 +74,7 @@ public class Promotion {
 
     @CommandHandler
     public Promotion(RollBackRelease command, PromotionContext context, Clock clock) {
-        requireText(command.reason(), PromotionErrors.REASON_REQUIRED, "A rollback needs a reason");
+        requireText(command.reason(), PromotionCodes.REASON_REQUIRED, "A rollback needs a reason");
         var current = context.release(command.releaseId());
         var entry = PromotionEntry.rollback(current, context.application(current.applicationId()),
                 command.environment(), context::release);
@@ -94,7 +95,7 @@ public class Promotion {
     public void handle(OverrideFreeze command, Clock clock) {
         requireRole(command.admin(), ADMIN, "override a freeze");
         requireStatus(status.isBeforeDeployment(), "have a freeze overridden");
-        requireText(command.reason(), PromotionErrors.REASON_REQUIRED, "A freeze override needs a reason");
+        requireText(command.reason(), PromotionCodes.REASON_REQUIRED, "A freeze override needs a reason");
         gate.requireOverridableAt(clock.instant());
         apply(new FreezeOverridden(promotionId, target, command.admin(), command.reason()));
     }
@@ -115,14 +116,14 @@ public class Promotion {
     @CommandHandler
     public void handle(ConfirmDeployment command) {
         requireResultMayBeRecorded(command.recordedBy());
-        requireText(command.evidenceUrl(), PromotionErrors.REASON_REQUIRED, "A deployment needs an evidence link");
+        requireText(command.evidenceUrl(), PromotionCodes.REASON_REQUIRED, "A deployment needs an evidence link");
         apply(new DeploymentSucceeded(promotionId, target, command.recordedBy(), command.evidenceUrl()));
     }
 
     @CommandHandler
     public void handle(ReportDeploymentFailure command) {
         requireResultMayBeRecorded(command.recordedBy());
-        requireText(command.reason(), PromotionErrors.REASON_REQUIRED, "A failure needs a reason");
+        requireText(command.reason(), PromotionCodes.REASON_REQUIRED, "A failure needs a reason");
         apply(new DeploymentFailed(promotionId, target, command.recordedBy(), command.reason()));
     }
 
@@ -137,7 +138,7 @@ public class Promotion {
                       Clock clock) {
         var release = entry.release();
         if (!context.claimEnvironment(release.applicationId(), entry.environment(), id)) {
-            throw BusinessRuleViolation.conflict(PromotionErrors.ALREADY_ACTIVE,
+            throw BusinessRuleViolation.conflict(PromotionCodes.ALREADY_ACTIVE,
                     "Another promotion to " + entry.environment() + " is under way");
         }
         Instant now = clock.instant();

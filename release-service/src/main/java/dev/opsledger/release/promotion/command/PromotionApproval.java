@@ -12,6 +12,7 @@ import dev.opsledger.release.promotion.api.PromotionApprovalGiven;
 import dev.opsledger.release.promotion.api.PromotionApproved;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
 import dev.opsledger.release.promotion.api.PromotionCancelled;
+import dev.opsledger.release.promotion.api.PromotionCodes;
 import dev.opsledger.release.promotion.api.PromotionExpired;
 import dev.opsledger.release.promotion.api.PromotionRejected;
 import dev.opsledger.release.promotion.api.PromotionTarget;
@@ -50,7 +51,7 @@ class PromotionApproval {
     @CommandHandler
     void handle(RejectPromotion command, Clock clock) {
         Instant now = clock.instant();
-        PromotionErrors.requireText(command.reason(), PromotionErrors.REASON_REQUIRED, "A rejection needs a reason");
+        PromotionErrors.requireText(command.reason(), PromotionCodes.REASON_REQUIRED, "A rejection needs a reason");
         open().reject(command.approver(), command.reason(), now);
         apply(new PromotionRejected(promotionId, target, command.approver(), command.reason(), now));
     }

@@ -1,6 +1,8 @@
 package dev.opsledger.release.promotion.command;
 
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.application.command.ApplicationSnapshot;
+import dev.opsledger.release.release.api.ReleaseCodes;
 import dev.opsledger.release.release.command.ReleaseSnapshot;
 
 /**
@@ -10,13 +12,11 @@ import dev.opsledger.release.release.command.ReleaseSnapshot;
  */
 public interface PromotionContext {
 
-    String RELEASE_NOT_FOUND = "release.not-found";
-    String APPLICATION_NOT_FOUND = "application.not-found";
 
-    /** @throws dev.opsledger.platform.error.BusinessRuleViolation {@value #RELEASE_NOT_FOUND} */
+    /** @throws dev.opsledger.platform.error.BusinessRuleViolation {@value #ReleaseCodes.NOT_FOUND} */
     ReleaseSnapshot release(String releaseId);
 
-    /** @throws dev.opsledger.platform.error.BusinessRuleViolation {@value #APPLICATION_NOT_FOUND} */
+    /** @throws dev.opsledger.platform.error.BusinessRuleViolation {@value #ApplicationCodes.NOT_FOUND} */
     ApplicationSnapshot application(String applicationId);
 
     /**

@@ -4,8 +4,9 @@ import dev.opsledger.platform.error.BusinessRuleViolation;
 import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.api.Lifecycle;
 import dev.opsledger.release.application.command.ApplicationSnapshot;
-import dev.opsledger.release.application.command.DeploymentHistory;
 import dev.opsledger.release.application.command.DeploymentHistory.DeployedRelease;
+import dev.opsledger.release.application.command.DeploymentHistory;
+import dev.opsledger.release.promotion.api.PromotionCodes;
 import dev.opsledger.release.release.command.ReleaseSnapshot;
 import java.util.function.Function;
 
@@ -25,7 +26,7 @@ record PromotionEntry(ReleaseSnapshot release, String environment, EnvironmentRu
         lifecycle.previous(environment)
                 .filter(previous -> !application.history().wasDeployed(previous, release.releaseId()))
                 .ifPresent(previous -> {
-                    throw BusinessRuleViolation.unprocessable(PromotionErrors.OUT_OF_ORDER, "Release "
+                    throw BusinessRuleViolation.unprocessable(PromotionCodes.OUT_OF_ORDER, "Release "
                             + release.version() + " must be deployed to " + previous + " before " + environment);
                 });
         return new PromotionEntry(release, environment, rules, application.lifecycleVersion(), null);
@@ -37,11 +38,11 @@ record PromotionEntry(ReleaseSnapshot release, String environment, EnvironmentRu
         EnvironmentRules rules = lifecycleOf(application).rulesFor(environment);
         DeploymentHistory history = application.history();
         if (!history.current(environment).map(r -> r.releaseId().equals(current.releaseId())).orElse(false)) {
-            throw BusinessRuleViolation.unprocessable(PromotionErrors.ROLLBACK_NOT_CURRENT,
+            throw BusinessRuleViolation.unprocessable(PromotionCodes.ROLLBACK_NOT_CURRENT,
                     "Release " + current.version() + " is not what runs in " + environment);
         }
         DeployedRelease previous = history.previous(environment)
-                .orElseThrow(() -> BusinessRuleViolation.unprocessable(PromotionErrors.NOTHING_TO_ROLL_BACK_TO,
+                .orElseThrow(() -> BusinessRuleViolation.unprocessable(PromotionCodes.NOTHING_TO_ROLL_BACK_TO,
                         "No earlier release ran in " + environment));
         return new PromotionEntry(releases.apply(previous.releaseId()), environment, rules,
                 application.lifecycleVersion(), current.releaseId());

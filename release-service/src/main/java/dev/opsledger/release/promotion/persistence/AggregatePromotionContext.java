@@ -2,9 +2,11 @@ package dev.opsledger.release.promotion.persistence;
 
 import dev.opsledger.platform.axon.Aggregates;
 import dev.opsledger.platform.persistence.ClaimTable;
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.application.command.Application;
 import dev.opsledger.release.application.command.ApplicationSnapshot;
 import dev.opsledger.release.promotion.command.PromotionContext;
+import dev.opsledger.release.release.api.ReleaseCodes;
 import dev.opsledger.release.release.command.Release;
 import dev.opsledger.release.release.command.ReleaseSnapshot;
 import org.axonframework.modelling.command.Repository;
@@ -31,12 +33,12 @@ class AggregatePromotionContext implements PromotionContext {
 
     @Override
     public ReleaseSnapshot release(String releaseId) {
-        return Aggregates.stateOf(releases, releaseId, Release::snapshot, RELEASE_NOT_FOUND, "release");
+        return Aggregates.stateOf(releases, releaseId, Release::snapshot, ReleaseCodes.NOT_FOUND, "release");
     }
 
     @Override
     public ApplicationSnapshot application(String applicationId) {
-        return Aggregates.stateOf(applications, applicationId, Application::snapshot, APPLICATION_NOT_FOUND,
+        return Aggregates.stateOf(applications, applicationId, Application::snapshot, ApplicationCodes.NOT_FOUND,
                 "application");
     }
 

@@ -1,19 +1,23 @@
 package dev.opsledger.release.promotion.web;
 
+import dev.opsledger.platform.approval.Approvals;
 import dev.opsledger.platform.error.NotFoundException;
+import dev.opsledger.platform.web.Accepted;
+import dev.opsledger.platform.web.Caller;
+import dev.opsledger.platform.web.Commands;
+import dev.opsledger.release.application.api.Lifecycle;
 import dev.opsledger.release.promotion.api.ApprovePromotion;
 import dev.opsledger.release.promotion.api.CancelPromotion;
 import dev.opsledger.release.promotion.api.ConfirmDeployment;
 import dev.opsledger.release.promotion.api.OverrideFreeze;
+import dev.opsledger.release.promotion.api.PromotionCodes;
 import dev.opsledger.release.promotion.api.RejectPromotion;
 import dev.opsledger.release.promotion.api.ReportDeploymentFailure;
 import dev.opsledger.release.promotion.api.RequestPromotion;
 import dev.opsledger.release.promotion.api.RollBackRelease;
 import dev.opsledger.release.promotion.query.PromotionQueries;
 import dev.opsledger.release.promotion.query.PromotionView;
-import dev.opsledger.platform.web.Accepted;
-import dev.opsledger.platform.web.Caller;
-import dev.opsledger.platform.web.Commands;
+import dev.opsledger.release.release.api.ReleaseCodes;
 import dev.opsledger.release.web.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,7 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
 class PromotionController {
 
     static final String PATH = "/promotions";
-    private static final String NOT_FOUND = "promotion.not-found";
 
     private final Commands commands;
     private final PromotionQueries queries;
@@ -96,9 +99,9 @@ class PromotionController {
     @Operation(summary = "Request a promotion", description = "Asks to deploy the release to the next environment "
             + "of its lifecycle. The environment's rules at this moment govern the promotion to its end.")
     @ApiResponse(responseCode = "201", description = "Requested; Location points at the promotion")
-    @ApiResponse(responseCode = "404", description = "release.not-found")
-    @ApiResponse(responseCode = "409", description = "promotion.already-active")
-    @ApiResponse(responseCode = "422", description = "promotion.out-of-order, environment.unknown")
+    @ApiResponse(responseCode = "404", description = ReleaseCodes.NOT_FOUND)
+    @ApiResponse(responseCode = "409", description = PromotionCodes.ALREADY_ACTIVE)
+    @ApiResponse(responseCode = "422", description = PromotionCodes.OUT_OF_ORDER + ", " + Lifecycle.UNKNOWN_ENVIRONMENT)
     ResponseEntity<Accepted> request(@PathVariable String releaseId, @Valid @RequestBody PromotionRequest request,
                                      Authentication caller) {
         String id = UUID.randomUUID().toString();
@@ -112,7 +115,7 @@ class PromotionController {
             + "before this one, under the environment's rules.")
     @ApiResponse(responseCode = "201", description = "Rollback promotion requested")
     @ApiResponse(responseCode = "422",
-            description = "promotion.rollback-not-current, promotion.nothing-to-roll-back-to, promotion.reason-required")
+            description = PromotionCodes.ROLLBACK_NOT_CURRENT + ", " + PromotionCodes.NOTHING_TO_ROLL_BACK_TO + ", " + PromotionCodes.REASON_REQUIRED)
     ResponseEntity<Accepted> rollback(@PathVariable String releaseId, @Valid @RequestBody RollbackRequest request,
                                       Authentication caller) {
         String id = UUID.randomUUID().toString();
@@ -124,13 +127,13 @@ class PromotionController {
     @PreAuthorize(Roles.AUTHENTICATED)
     @Operation(summary = "Approve", description = "The environment's policy decides who may approve.")
     @ApiResponse(responseCode = "202", description = "Approval recorded")
-    @ApiResponse(responseCode = "403", description = "approval.self-approval, approval.role-not-allowed")
-    @ApiResponse(responseCode = "409", description = "approval.already-decided, approval.closed")
-    @ApiResponse(responseCode = "422", description = "approval.deadline-passed")
+    @ApiResponse(responseCode = "403", description = Approvals.SELF_APPROVAL + ", " + Approvals.ROLE_NOT_ALLOWED)
+    @ApiResponse(responseCode = "409", description = Approvals.ALREADY_DECIDED + ", " + Approvals.CLOSED)
+    @ApiResponse(responseCode = "422", description = Approvals.DEADLINE_PASSED)
     ResponseEntity<Accepted> approve(@PathVariable String id, @Valid @RequestBody(required = false) Decision decision,
                                      Authentication caller) {
         commands.sendInChainOf(id, new ApprovePromotion(id, Caller.of(caller),
-                decision == null ? null : decision.comment()), NOT_FOUND, "promotion");
+                decision == null ? null : decision.comment()), PromotionCodes.NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
@@ -139,7 +142,7 @@ class PromotionController {
     @Operation(summary = "Reject", description = "One rejection by an allowed approver ends the promotion.")
     @ApiResponse(responseCode = "202", description = "Rejected")
     ResponseEntity<Accepted> reject(@PathVariable String id, @Valid @RequestBody Reason reason, Authentication caller) {
-        commands.sendInChainOf(id, new RejectPromotion(id, Caller.of(caller), reason.reason()), NOT_FOUND, "promotion");
+        commands.sendInChainOf(id, new RejectPromotion(id, Caller.of(caller), reason.reason()), PromotionCodes.NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
@@ -151,7 +154,7 @@ class PromotionController {
                                     @Valid @RequestBody(required = false) OptionalReason reason,
                                     Authentication caller) {
         commands.sendInChainOf(id, new CancelPromotion(id, Caller.of(caller), reason == null ? null : reason.reason()),
-                NOT_FOUND, "promotion");
+                PromotionCodes.NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
@@ -160,13 +163,13 @@ class PromotionController {
     @Operation(summary = "Record the deployment result", description = "Deployed with an evidence link, or failed "
             + "with a reason. Needs the release-manager role.")
     @ApiResponse(responseCode = "202", description = "Result recorded")
-    @ApiResponse(responseCode = "409", description = "promotion.wrong-state (not deploying)")
+    @ApiResponse(responseCode = "409", description = PromotionCodes.WRONG_STATE + " (not deploying)")
     ResponseEntity<Accepted> recordResult(@PathVariable String id, @Valid @RequestBody DeploymentResult result,
                                           Authentication caller) {
         Object command = result.outcome() == Outcome.SUCCEEDED
                 ? new ConfirmDeployment(id, Caller.of(caller), result.evidenceUrl())
                 : new ReportDeploymentFailure(id, Caller.of(caller), result.reason());
-        commands.sendInChainOf(id, command, NOT_FOUND, "promotion");
+        commands.sendInChainOf(id, command, PromotionCodes.NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
@@ -175,19 +178,19 @@ class PromotionController {
     @Operation(summary = "Override freezes", description = "Lets this promotion deploy during freeze periods. "
             + "Needs the admin role and a reason; recorded as FreezeOverridden.")
     @ApiResponse(responseCode = "202", description = "Override recorded")
-    @ApiResponse(responseCode = "422", description = "promotion.not-frozen")
+    @ApiResponse(responseCode = "422", description = PromotionCodes.NOT_FROZEN)
     ResponseEntity<Accepted> overrideFreeze(@PathVariable String id, @Valid @RequestBody Reason reason,
                                             Authentication caller) {
-        commands.sendInChainOf(id, new OverrideFreeze(id, Caller.of(caller), reason.reason()), NOT_FOUND, "promotion");
+        commands.sendInChainOf(id, new OverrideFreeze(id, Caller.of(caller), reason.reason()), PromotionCodes.NOT_FOUND, "promotion");
         return Accepted.accepted(PATH, id);
     }
 
     @GetMapping(PATH + "/{id}")
     @PreAuthorize(Roles.READERS)
     @Operation(summary = "Read a promotion")
-    @ApiResponse(responseCode = "404", description = "promotion.not-found")
+    @ApiResponse(responseCode = "404", description = PromotionCodes.NOT_FOUND)
     PromotionView find(@PathVariable String id) {
-        return queries.find(id).orElseThrow(() -> new NotFoundException(NOT_FOUND, "No promotion with id " + id));
+        return queries.find(id).orElseThrow(() -> new NotFoundException(PromotionCodes.NOT_FOUND, "No promotion with id " + id));
     }
 
     @GetMapping("/approvals/pending")

@@ -3,8 +3,10 @@ package dev.opsledger.release.release.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.opsledger.platform.error.BusinessRuleViolation;
+import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.release.api.CommitSha;
 import dev.opsledger.release.release.api.CreateRelease;
+import dev.opsledger.release.release.api.ReleaseCodes;
 import dev.opsledger.release.release.api.ReleaseCreated;
 import dev.opsledger.release.release.api.SemanticVersion;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,9 +18,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Release {
 
-    public static final String VERSION_TAKEN = "release.version-taken";
-    public static final String APPLICATION_NOT_FOUND = "application.not-found";
-    public static final String INVALID_ARTIFACT = "release.invalid-artifact";
 
     @AggregateIdentifier
     private String releaseId;
@@ -34,15 +33,15 @@ public class Release {
         SemanticVersion version = SemanticVersion.parse(command.version());
         CommitSha commit = new CommitSha(command.commitSha());
         if (command.artifactReference() == null || command.artifactReference().isBlank()) {
-            throw BusinessRuleViolation.unprocessable(INVALID_ARTIFACT, "A release needs an artifact reference");
+            throw BusinessRuleViolation.unprocessable(ReleaseCodes.INVALID_ARTIFACT, "A release needs an artifact reference");
         }
         if (!versions.applicationExists(command.applicationId())) {
-            throw BusinessRuleViolation.notFound(APPLICATION_NOT_FOUND,
+            throw BusinessRuleViolation.notFound(ApplicationCodes.NOT_FOUND,
                     "No application with id " + command.applicationId());
         }
         // Build metadata does not make a new version (SemVer 2.0 §10), so the claim is on the identity.
         if (!versions.claim(command.applicationId(), version.identity(), command.releaseId())) {
-            throw BusinessRuleViolation.conflict(VERSION_TAKEN,
+            throw BusinessRuleViolation.conflict(ReleaseCodes.VERSION_TAKEN,
                     "Version " + version.identity() + " of this application exists already");
         }
         apply(new ReleaseCreated(command.releaseId(), command.applicationId(), version.toString(), commit.value(),

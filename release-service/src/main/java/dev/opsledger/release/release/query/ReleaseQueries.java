@@ -1,6 +1,10 @@
 package dev.opsledger.release.release.query;
 
+import static dev.opsledger.platform.query.Projections.utc;
+
 import dev.opsledger.contracts.Person;
+import dev.opsledger.platform.core.paging.Cursor;
+import dev.opsledger.platform.core.paging.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,12 +23,16 @@ public class ReleaseQueries {
     }
 
     /** Newest first; all applications when {@code applicationId} is null. */
-    public List<ReleaseView> findAll(String applicationId) {
-        return jdbc.sql("""
+    /** Newest first; the page after {@code after} (its creation time and id), {@code limit + 1} rows. */
+    public Page<ReleaseView> findAll(String applicationId, Cursor after, int limit) {
+        List<ReleaseView> rows = jdbc.sql("""
                         SELECT * FROM release_view WHERE (CAST(? AS TEXT) IS NULL OR application_id = ?)
-                        ORDER BY created_at DESC, release_id""")
-                .params(applicationId, applicationId)
+                          AND (CAST(? AS TIMESTAMPTZ) IS NULL OR (created_at, release_id) < (?, ?))
+                        ORDER BY created_at DESC, release_id DESC LIMIT ?""")
+                .params(applicationId, applicationId, after == null ? null : utc(after.instant(0)),
+                        after == null ? null : utc(after.instant(0)), after == null ? null : after.text(1), limit + 1)
                 .query(ReleaseQueries::view).list();
+        return Page.of(rows, limit, view -> Cursor.of(view.createdAt(), view.releaseId()));
     }
 
     public Optional<ReleaseView> find(String releaseId) {
