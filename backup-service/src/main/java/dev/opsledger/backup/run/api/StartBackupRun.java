@@ -1,0 +1,5 @@
+package dev.opsledger.backup.run.api;
+
+/** The saga lets a requested run start. */
+public record StartBackupRun(String runId) {
+}
