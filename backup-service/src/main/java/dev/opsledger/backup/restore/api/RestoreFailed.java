@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The restore failed; the reason says at which step. */
 @Revision("1")
-public record RestoreFailed(String restoreId, String runId, String reason, Instant failedAt) {
+public record RestoreFailed(String restoreId, String runId, String targetId, String reason, Instant failedAt) {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** The backup is restored. */
 @Revision("1")
-public record RestoreSucceeded(String restoreId, String runId, String detail, Instant completedAt) {
+public record RestoreSucceeded(String restoreId, String runId, String targetId, String detail, Instant completedAt) {
 }

@@ -110,13 +110,13 @@ public class Restore {
     @CommandHandler
     public void handle(CompleteRestore command, Clock clock) {
         require(status == RestoreStatus.RESTORING, "succeed");
-        apply(new RestoreSucceeded(restoreId, runId, command.detail(), clock.instant()));
+        apply(new RestoreSucceeded(restoreId, runId, job.targetId(), command.detail(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(FailRestore command, Clock clock) {
         require(status == RestoreStatus.APPROVED || status == RestoreStatus.RESTORING, "fail");
-        apply(new RestoreFailed(restoreId, runId, command.reason(), clock.instant()));
+        apply(new RestoreFailed(restoreId, runId, job.targetId(), command.reason(), clock.instant()));
     }
 
     private void require(boolean allowed, String action) {

@@ -5,5 +5,6 @@ import org.axonframework.serialization.Revision;
 
 /** The run was found active at start-up and closed: it never finished. */
 @Revision("1")
-public record BackupRunInterrupted(String runId, String targetId, String reason, Instant at) {
+public record BackupRunInterrupted(String runId, String targetId, String targetName, String requestId,
+                                   String reason, Instant at) {
 }

@@ -5,5 +5,6 @@ import org.axonframework.serialization.Revision;
 
 /** The backup is in the repository. */
 @Revision("1")
-public record BackupRunSucceeded(String runId, String targetId, BackupArtifact artifact, Instant completedAt) {
+public record BackupRunSucceeded(String runId, String targetId, String targetName, RunTrigger trigger,
+                                 String requestId, BackupArtifact artifact, Instant completedAt) {
 }

@@ -20,6 +20,7 @@ import dev.opsledger.backup.run.api.InterruptBackupRun;
 import dev.opsledger.backup.run.api.RecordVerification;
 import dev.opsledger.backup.run.api.RequestBackupRun;
 import dev.opsledger.backup.run.api.RunStatus;
+import dev.opsledger.backup.run.api.RunTrigger;
 import dev.opsledger.backup.run.api.StartBackupRun;
 import dev.opsledger.backup.run.api.TimeOutBackupRun;
 import dev.opsledger.backup.run.api.TimeOutVerification;
@@ -50,6 +51,8 @@ public class BackupRun {
     @AggregateIdentifier
     private String runId;
     private BackupJob job;
+    private RunTrigger trigger;
+    private String requestId;
     private RunStatus status;
     private BackupArtifact artifact;
     private Verification verification;
@@ -79,26 +82,29 @@ public class BackupRun {
     @CommandHandler
     public void handle(CompleteBackupRun command, Clock clock) {
         require(status == RunStatus.RUNNING, "succeed");
-        apply(new BackupRunSucceeded(runId, job.targetId(), command.artifact(), clock.instant()));
+        apply(new BackupRunSucceeded(runId, job.targetId(), job.targetName(), trigger, requestId, command.artifact(),
+                clock.instant()));
     }
 
     @CommandHandler
     public void handle(FailBackupRun command, Clock clock) {
         require(status.isActive(), "fail");
-        apply(new BackupRunFailed(runId, job.targetId(), command.reason(), command.stderrTail(), clock.instant()));
+        apply(new BackupRunFailed(runId, job.targetId(), job.targetName(), requestId, command.reason(),
+                command.stderrTail(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(TimeOutBackupRun command, Clock clock) {
         require(status.isActive(), "time out");
-        apply(new BackupRunFailed(runId, job.targetId(), "No result within the run timeout of " + job.timeout(),
-                null, clock.instant()));
+        apply(new BackupRunFailed(runId, job.targetId(), job.targetName(), requestId,
+                "No result within the run timeout of " + job.timeout(), null, clock.instant()));
     }
 
     @CommandHandler
     public void handle(InterruptBackupRun command, Clock clock) {
         require(status.isActive(), "be interrupted");
-        apply(new BackupRunInterrupted(runId, job.targetId(), command.reason(), clock.instant()));
+        apply(new BackupRunInterrupted(runId, job.targetId(), job.targetName(), requestId, command.reason(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -154,6 +160,8 @@ public class BackupRun {
     void on(BackupRunRequested event) {
         runId = event.runId();
         job = event.job();
+        trigger = event.trigger();
+        requestId = event.requestId();
         status = RunStatus.REQUESTED;
         verification = Verification.NOT_VERIFIED;
     }
