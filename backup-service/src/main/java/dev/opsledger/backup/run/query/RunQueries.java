@@ -48,20 +48,22 @@ public class RunQueries {
     /** The newest good backup of a target: succeeded, not expired, not failed verification. */
     public Optional<RunView> lastGood(String targetId) {
         return jdbc.sql("SELECT * FROM run_view WHERE target_id = ? AND status = 'SUCCEEDED' AND NOT expired "
-                        + "AND verification <> 'FAILED' ORDER BY completed_at DESC LIMIT 1")
+                        + "AND verification <> 'FAILED' ORDER BY completed_at DESC, run_id DESC LIMIT 1")
                 .param(targetId).query(RunQueries::view).optional();
     }
 
     /** The newest verified backup of a target, expired or not: when a restore was last proven. */
     public Optional<RunView> lastVerified(String targetId) {
         return jdbc.sql("SELECT * FROM run_view WHERE target_id = ? AND verification = 'VERIFIED' "
-                        + "ORDER BY verified_at DESC LIMIT 1").param(targetId).query(RunQueries::view).optional();
+                        + "ORDER BY verified_at DESC, run_id DESC LIMIT 1")
+                .param(targetId).query(RunQueries::view).optional();
     }
 
     /** The newest successful backup whose file still exists, good or not. */
     public Optional<RunView> newestSuccess(String targetId) {
         return jdbc.sql("SELECT * FROM run_view WHERE target_id = ? AND status = 'SUCCEEDED' AND NOT expired "
-                        + "ORDER BY completed_at DESC LIMIT 1").param(targetId).query(RunQueries::view).optional();
+                        + "ORDER BY completed_at DESC, run_id DESC LIMIT 1")
+                .param(targetId).query(RunQueries::view).optional();
     }
 
     private static RunView view(ResultSet row, int rowNumber) throws SQLException {
