@@ -3,7 +3,7 @@ package dev.opsledger.testkit;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
-/** PostgreSQL 17 in a Testcontainers container, for machines with a Docker engine. */
+/** PostgreSQL 15 in a Testcontainers container (the major of Debian bookworm's pg_dump, ADR 020), for machines with a Docker engine. */
 final class ContainerPostgresServer implements PostgresServer {
 
     private final PostgreSQLContainer container;
@@ -13,7 +13,7 @@ final class ContainerPostgresServer implements PostgresServer {
     }
 
     static ContainerPostgresServer start() {
-        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:17-alpine"))
+        PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:15-alpine"))
                 .withCommand("postgres", "-c", "max_connections=300", "-c", "fsync=off");
         container.start();
         // Ryuk removes it too, but only once the JVM is gone; stopping it here frees the engine sooner.

@@ -1,0 +1,7 @@
+package dev.opsledger.backup.run.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The saga lets a requested run start. */
+public record StartBackupRun(@TargetAggregateIdentifier String runId) {
+}
