@@ -128,7 +128,7 @@ class BackupServiceIT {
         awaitField("/restores/" + restore, "status", "AWAITING_APPROVAL");
         assertThat(post("/restores/" + restore + "/approvals", operatorAsApprover, Map.of()).problemCode())
                 .isEqualTo("approval.self-approval");
-        assertThat(get("/approvals/pending", approver).body().path("entries").valueStream()
+        assertThat(get("/restores/pending", approver).body().path("entries").valueStream()
                 .map(e -> e.path("restoreId").asString()).toList()).contains(restore);
         assertThat(post("/restores/" + restore + "/approvals", approver, Map.of("comment", "restore it")).status())
                 .isEqualTo(202);
@@ -175,7 +175,7 @@ class BackupServiceIT {
         Files.writeString(folder.resolve("app.yml"), "port: 8080\n");
         Files.createDirectories(folder.resolve("nested/deeper"));
         Files.write(folder.resolve("nested/deeper/blob.bin"), UUID.randomUUID().toString().repeat(500).getBytes());
-        String target = created(post("/targets", operator, Map.of("name", "configs", "kind", "DIRECTORY",
+        String target = created(post("/backup-targets", operator, Map.of("name", "configs", "kind", "DIRECTORY",
                 "path", folder.toString())));
         String run = backUp(target);
 
@@ -192,15 +192,15 @@ class BackupServiceIT {
     @Test
     @Order(4)
     void givenBadInput_whenSent_thenProblemsWithStableCodesAndNothingStored() {
-        assertThat(post("/targets", operator, Map.of("name", "escape", "kind", "DIRECTORY",
+        assertThat(post("/backup-targets", operator, Map.of("name", "escape", "kind", "DIRECTORY",
                 "path", SOURCES + "/../etc")).problemCode()).isEqualTo("target.path-not-allowed");
-        assertThat(post("/targets", operator, Map.of("name", "etc", "kind", "DIRECTORY", "path", "/etc"))
+        assertThat(post("/backup-targets", operator, Map.of("name", "etc", "kind", "DIRECTORY", "path", "/etc"))
                 .problemCode()).isEqualTo("target.path-not-allowed");
-        assertThat(post("/targets", operator, Map.of("name", "repo", "kind", "DIRECTORY",
+        assertThat(post("/backup-targets", operator, Map.of("name", "repo", "kind", "DIRECTORY",
                 "path", SANDBOX.resolve("repository").toString())).problemCode()).isEqualTo("target.path-not-allowed");
-        assertThat(post("/targets", operator, Map.of("name", "nul\u0000", "kind", "DIRECTORY",
+        assertThat(post("/backup-targets", operator, Map.of("name", "nul\u0000", "kind", "DIRECTORY",
                 "path", SOURCES.toString())).status()).isEqualTo(400);
-        assertThat(post("/targets", operator, Map.of("name", "x", "kind", "TAPE")).status()).isEqualTo(400);
+        assertThat(post("/backup-targets", operator, Map.of("name", "x", "kind", "TAPE")).status()).isEqualTo(400);
         String target = targetNamed("shop");
         assertThat(post("/backup-policies", operator, Map.of("targetId", target, "policy",
                 policy("*/61 * * * *", "PT1H"))).problemCode()).isEqualTo("policy.invalid-cron");
@@ -210,9 +210,9 @@ class BackupServiceIT {
                 policy("*/15 * * * *", "PT99999999999999999999H"))).status()).isEqualTo(400);
         assertThat(post("/backups", operator, Map.of("targetId", "nope")).problemCode()).isEqualTo("target.not-found");
         assertThat(post("/backups/nope/verify", operator, Map.of()).problemCode()).isEqualTo("backup-run.not-found");
-        assertThat(post("/targets", auditor, Map.of("name", "x", "kind", "DIRECTORY", "path", SOURCES.toString()))
+        assertThat(post("/backup-targets", auditor, Map.of("name", "x", "kind", "DIRECTORY", "path", SOURCES.toString()))
                 .status()).isEqualTo(403);
-        assertThat(get("/targets?limit=0", auditor).status()).isEqualTo(400);
+        assertThat(get("/backup-targets?limit=0", auditor).status()).isEqualTo(400);
     }
 
     @Test
@@ -236,11 +236,11 @@ class BackupServiceIT {
     // ---- steps ---------------------------------------------------------------------------------
 
     private String databaseTarget(PostgresServer server) {
-        String target = created(post("/targets", operator, Map.of("name", "shop", "kind", "POSTGRESQL",
+        String target = created(post("/backup-targets", operator, Map.of("name", "shop", "kind", "POSTGRESQL",
                 "host", server.host(), "port", server.port(), "database", SOURCE_DB, "credentialsRef", "it")));
         created(post("/backup-policies", operator, Map.of("targetId", target, "policy", policy("*/15 * * * *",
                 "PT1H"))));
-        awaitField("/targets/" + target, "name", "shop");
+        awaitField("/backup-targets/" + target, "name", "shop");
         return target;
     }
 
@@ -254,7 +254,7 @@ class BackupServiceIT {
     }
 
     private String targetNamed(String name) {
-        return get("/targets", auditor).body().path("entries").valueStream()
+        return get("/backup-targets", auditor).body().path("entries").valueStream()
                 .filter(t -> t.path("name").asString().equals(name)).findFirst().orElseThrow()
                 .path("targetId").asString();
     }
@@ -283,7 +283,7 @@ class BackupServiceIT {
     }
 
     private void awaitState(String target, String state) {
-        await().atMost(ASYNC).until(() -> state.equals(get("/targets/" + target, auditor).body().path("sufficiency")
+        await().atMost(ASYNC).until(() -> state.equals(get("/backup-targets/" + target, auditor).body().path("sufficiency")
                 .asString()));
     }
 

@@ -127,7 +127,7 @@ class RestoreController {
         return queries.find(id).orElseThrow(() -> new NotFoundException(Restore.NOT_FOUND, "No restore with id " + id));
     }
 
-    @GetMapping("/approvals/pending")
+    @GetMapping(PATH + "/pending")
     @PreAuthorize(Roles.AUTHENTICATED)
     @Operation(summary = "Restores I may approve", description = "Open restores whose policy lets the caller decide "
             + "now: right role, not their own under four eyes, not yet decided, deadline ahead.")
