@@ -27,14 +27,23 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         this.stopOnce = new StopOnce("postgres", this::stop);
     }
 
-    /** A server on a free port with a temporary data directory, deleted when it stops. */
+    /**
+     * A server on a free port with a temporary data directory, deleted when it stops. Tests trade
+     * durability for speed: nothing here has to survive a crash of the machine.
+     */
     public static EmbeddedPostgresServer start() {
-        return start(builder().setCleanDataDirectory(true).setPort(Ports.freePort()));
+        return start(builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setCleanDataDirectory(true).setPort(Ports.freePort()));
     }
 
     /**
      * A server on {@code port} whose data lives in {@code dataDirectory}: initialised on first use,
-     * reused as it is on later starts.
+     * reused as it is on later starts. This is the devstack's, which people run OpsLedger on: its
+     * data is durable (PostgreSQL's defaults, fsync and synchronous commit on), so an acknowledged
+     * command survives a crash.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         try {
@@ -42,6 +51,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDirectory, e);
         }
+        refuseOtherMajorVersion(dataDirectory);
         return start(builder()
                 .setDataDirectory(dataDirectory.toAbsolutePath())
                 .setCleanDataDirectory(false)
@@ -54,10 +64,29 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", HOST)
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off");
+                .setServerConfig("max_connections", "300");
+    }
+
+    /**
+     * A data directory written by another major version can't be opened by this one (ADR 020
+     * moved the embedded binaries to 15); say what to do instead of PostgreSQL's startup error.
+     */
+    static void refuseOtherMajorVersion(Path dataDirectory) {
+        Path versionFile = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;
+        }
+        try {
+            String found = Files.readString(versionFile).trim();
+            String expected = TestkitVersions.postgresMajor();
+            if (!found.equals(expected)) {
+                throw new IllegalStateException("The data in " + dataDirectory + " was written by PostgreSQL " + found
+                        + ", but this build runs PostgreSQL " + expected + " (ADR 020). Back it up if you need it, "
+                        + "then start afresh (./opsledger up --fresh), or move OPSLEDGER_HOME elsewhere.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + versionFile, e);
+        }
     }
 
     private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder) {

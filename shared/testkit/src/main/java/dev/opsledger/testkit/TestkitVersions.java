@@ -18,6 +18,11 @@ public final class TestkitVersions {
         return require("keycloak.version");
     }
 
+    /** Major version of the embedded PostgreSQL binaries (zonky), e.g. {@code 15}. */
+    public static String postgresMajor() {
+        return require("postgres.binaries.version").split("\\.")[0];
+    }
+
     private static String require(String key) {
         String value = VERSIONS.getProperty(key);
         if (value == null || value.isBlank() || value.startsWith("@")) {
