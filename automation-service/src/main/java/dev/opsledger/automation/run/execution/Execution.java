@@ -12,7 +12,7 @@ interface Execution {
      * @param secrets   parameter name → resolved secret value
      * @param stillWanted false once the run was cancelled: stop and kill
      */
-    Result execute(String runId, RunInputs inputs, Map<String, String> secrets, RunLogWriter log,
+    Result execute(String runId, RunInputs inputs, Map<String, String> secrets, RunLogSink log,
                    BooleanSupplier stillWanted);
 
     /** {@code outcome} null means cancelled: nothing to record, the run already ended. */

@@ -47,7 +47,7 @@ class HttpExecution implements Execution {
     }
 
     @Override
-    public Result execute(String runId, RunInputs inputs, Map<String, String> secrets, RunLogWriter log,
+    public Result execute(String runId, RunInputs inputs, Map<String, String> secrets, RunLogSink log,
                           BooleanSupplier stillWanted) {
         HttpExecutor http = (HttpExecutor) inputs.executor();
         Map<String, String> values = new java.util.HashMap<>(inputs.parameters());

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * gathered or some time has passed, so readers see the log live. Past the bound the log is cut
  * once, with a marker, and the rest is dropped.
  */
-public class RunLogWriter {
+public class RunLogWriter implements RunLogSink {
 
     static final String MASK = "****";
     private static final int CHUNK_CHARACTERS = 8192;
@@ -35,6 +35,7 @@ public class RunLogWriter {
         this.maxCharacters = maxCharacters;
     }
 
+    @Override
     public synchronized void line(String text) {
         if (cut) {
             return;
@@ -58,12 +59,14 @@ public class RunLogWriter {
     }
 
     /** Writes what has gathered if it has waited long enough; called by the worker's watch loop. */
+    @Override
     public synchronized void flushIfDue() {
         if (!pending.isEmpty() && System.nanoTime() - pendingSince >= CHUNK_AGE.toNanos()) {
             flush();
         }
     }
 
+    @Override
     public synchronized void flush() {
         if (pending.isEmpty()) {
             return;

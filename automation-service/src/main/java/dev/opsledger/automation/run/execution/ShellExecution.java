@@ -41,7 +41,7 @@ class ShellExecution implements Execution {
     }
 
     @Override
-    public Result execute(String runId, RunInputs inputs, Map<String, String> secrets, RunLogWriter log,
+    public Result execute(String runId, RunInputs inputs, Map<String, String> secrets, RunLogSink log,
                           BooleanSupplier stillWanted) {
         ShellExecutor shell = (ShellExecutor) inputs.executor();
         // The operator may have narrowed the allow-list since the task was defined.
@@ -80,7 +80,7 @@ class ShellExecution implements Execution {
         return result;
     }
 
-    private Result watch(Process process, Duration timeout, RunLogWriter log, BooleanSupplier stillWanted) {
+    private Result watch(Process process, Duration timeout, RunLogSink log, BooleanSupplier stillWanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<ProcessHandle> seen = new HashSet<>();
         try {
@@ -130,7 +130,7 @@ class ShellExecution implements Execution {
         }
     }
 
-    private static void copy(Process process, RunLogWriter log) {
+    private static void copy(Process process, RunLogSink log) {
         try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
             char[] buffer = new char[4096];
             StringBuilder line = new StringBuilder();
