@@ -3,6 +3,7 @@ package dev.opsledger.automation.run.web;
 import dev.opsledger.automation.run.api.ApproveRun;
 import dev.opsledger.automation.run.api.CancelRun;
 import dev.opsledger.automation.run.api.RejectRun;
+import dev.opsledger.automation.run.api.RunIds;
 import dev.opsledger.automation.run.api.RequestRun;
 import dev.opsledger.automation.run.api.RunStatus;
 import dev.opsledger.automation.run.api.Trigger;

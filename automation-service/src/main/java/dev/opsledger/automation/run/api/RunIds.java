@@ -1,4 +1,4 @@
-package dev.opsledger.automation.run.web;
+package dev.opsledger.automation.run.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
