@@ -4,7 +4,6 @@ import dev.opsledger.automation.config.AutomationProperties;
 import dev.opsledger.automation.task.api.ExecutorAllowList;
 import dev.opsledger.platform.metadata.CorrelationChains;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 public class ExecutionConfiguration {
 
-    /** The service's own environment; tests give a map of their own. */
+    /** The service's own environment; a test gives a map of its own as a {@code @Primary} bean. */
     @Bean
-    @ConditionalOnMissingBean
     Secrets secrets(AutomationProperties properties) {
         return new Secrets(System.getenv(), properties.secretPrefix());
     }
