@@ -52,11 +52,11 @@ record TaskBody(
         }
     }
 
-    record ParameterBody(@NotNull String name, @NotNull ParameterType type, boolean required, String defaultValue,
+    record ParameterBody(@NotNull String name, @NotNull ParameterType type, Boolean required, String defaultValue,
                          String pattern, Integer maxLength, Long min, Long max, @Size(max = 100) List<String> values) {
 
         ParameterSpec toSpec() {
-            return new ParameterSpec(name, type, required, defaultValue, pattern, maxLength, min, max, values);
+            return new ParameterSpec(name, type, Boolean.TRUE.equals(required), defaultValue, pattern, maxLength, min, max, values);
         }
     }
 
