@@ -76,8 +76,11 @@ class DevStackE2EIT {
                         "fourEyes", true, "decisionTimeout", "PT1H")),
                 Map.of("name", "prod", "approval", Map.of("requiredApprovals", 2, "approverRoles", List.of("approver"),
                         "fourEyes", true, "decisionTimeout", "PT1H"))))), "define lifecycle");
-        String release = api.create("dev1", "/api/releases", Map.of("applicationId", application, "version", "1.0.0",
-                "commitSha", "a1b2c3d", "artifactReference", "registry.example.org/e2e:1.0.0"));
+        ApiClient.Answer registered = api.expectSuccess(api.post("dev1", "/api/releases", Map.of("applicationId", application,
+                "version", "1.0.0", "commitSha", "a1b2c3d", "artifactReference", "registry.example.org/e2e:1.0.0")), "register release");
+        String release = registered.text("id");
+        assertThat(registered.header("Location")).as("Location names the public path, not the service's")
+                .isEqualTo("/api/releases/" + release);
 
         String promotion = api.create("dev1", "/api/releases/" + release + "/promotions", Map.of("environment", "dev"));
         assertThat(api.post("dev1", "/api/promotions/" + promotion + "/approvals", Map.of()).status())
@@ -111,6 +114,13 @@ class DevStackE2EIT {
         assertThat(actors).as("requester, approver and release manager in one chain").contains("dev1", "appr1", "rm1");
         assertThat(types).as("the chain the promotion request started")
                 .contains("PromotionRequested", "PromotionApprovalGiven", "DeploymentStarted", "DeploymentSucceeded");
+
+        JsonNode verification = api.expectSuccess(api.get("audit1", "/api/audit/verify"), "verify the audit chains").body();
+        assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.path("missing").size()).isZero();
+        JsonNode document = api.expectSuccess(api.get("dev1", "/api/release/v3/api-docs"), "release-service's OpenAPI").body();
+        assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/api");
+        assertThat(document.path("paths").has("/releases")).as("the document's paths, resolved under /api").isTrue();
 
         run(Duration.ofMinutes(3), "./opsledger", "down");
         stopped = true;

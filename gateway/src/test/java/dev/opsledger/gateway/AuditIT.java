@@ -79,6 +79,29 @@ class AuditIT extends KeycloakGatewayTestBase {
     }
 
     @Test
+    void givenOneBrokenChainAndOneServiceDown_whenVerified_thenInvalidNamingBothAndTheIntactOne(KeycloakServer keycloak) {
+        var response = browser.get("/api/audit/verify", "Authorization", "Bearer " + keycloak.tokenFor("audit1"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode verification = json(response);
+        assertThat(verification.get("valid").asBoolean()).isFalse();
+        assertThat(verification.get("chains").toString()).isEqualTo("["
+                + "{\"service\":\"access\",\"valid\":false,\"entries\":2,\"firstBrokenGlobalIndex\":3,"
+                + "\"reason\":\"hash does not match the entry's content\"},"
+                + "{\"service\":\"release\",\"valid\":true,\"entries\":4}]");
+        assertThat(verification.get("missing").toString())
+                .isEqualTo("[{\"service\":\"backup\",\"reason\":\"unreachable\"}]");
+        assertThat(release.lastSeen().path()).isEqualTo("/audit/verify");
+        assertThat(release.lastSeen().username()).isEqualTo("audit1");
+    }
+
+    @Test
+    void givenDeveloper_whenChainsVerified_then403(KeycloakServer keycloak) {
+        assertProblem(browser.get("/api/audit/verify", "Authorization", "Bearer " + keycloak.tokenFor("dev1")), 403);
+        assertThat(release.seen()).isEmpty();
+    }
+
+    @Test
     void givenForeignCursor_whenAuditQueried_then400Problem(KeycloakServer keycloak) {
         assertProblem(browser.get("/api/audit?cursor=bm90LWEtY3Vyc29y",
                 "Authorization", "Bearer " + keycloak.tokenFor("audit1")), 400);

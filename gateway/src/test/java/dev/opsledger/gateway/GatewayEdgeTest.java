@@ -9,11 +9,17 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.opsledger.gateway.hardening.CodecRefusalProblems;
+import dev.opsledger.gateway.hardening.FirewallRejectionProblems;
+import dev.opsledger.gateway.problem.ProblemErrorWebExceptionHandler;
 import dev.opsledger.gateway.support.GatewayClient;
 import dev.opsledger.gateway.support.StandInService;
 import dev.opsledger.testkit.LocalJwtIssuer;
@@ -31,6 +37,8 @@ import dev.opsledger.testkit.WithLocalJwtIssuer;
         // Nothing listens on port 9: a service that is down.
         "opsledger.gateway.services.backup.uri=http://127.0.0.1:9"})
 class GatewayEdgeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final StandInService release = StandInService.start("release");
 
@@ -213,6 +221,88 @@ class GatewayEdgeTest {
         var response = client.get("/api/nothing-here", "Authorization", issuer.bearer("dev1", Set.of("developer")));
 
         assertProblem(response, 404);
+        assertThat(json(response).get("code").asString()).isEqualTo(ProblemErrorWebExceptionHandler.NOT_FOUND);
+        assertThat(json(response).get("detail").asString()).doesNotContain("static resource");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/releases/a%2Fb", "/api/releases/a%2fb", "/api/releases;jsessionid=1",
+            "/api/releases/x;y", "/api/releases/a%00b", "/api/releases/%", "/api/releases/%zz", "/api/releases/a%25b"})
+    void givenMalformedPath_whenCalled_then400ProblemWithCodeAndServiceNeverCalled(String path, LocalJwtIssuer issuer) {
+        var response = client.rawGet(path, "Authorization: " + issuer.bearer("dev1", Set.of("developer")));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        var problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("code").asString()).isIn(FirewallRejectionProblems.REQUEST_REJECTED,
+                CodecRefusalProblems.MALFORMED_REQUEST);
+        assertThat(problem.get("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+        assertThat(release.seen()).isEmpty();
+    }
+
+    @Test
+    void givenVeryLongUri_whenCalled_then414ProblemWithCode(LocalJwtIssuer issuer) {
+        var response = client.rawGet("/api/releases?q=" + "x".repeat(10_000),
+                "Authorization: " + issuer.bearer("dev1", Set.of("developer")));
+
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        var problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(414);
+        assertThat(problem.get("code").asString()).isEqualTo(CodecRefusalProblems.URI_TOO_LONG);
+        assertThat(release.seen()).isEmpty();
+    }
+
+    @Test
+    void givenServiceNamesCreatedResourceByItsOwnPath_whenRelayed_thenLocationIsThePublicPath(LocalJwtIssuer issuer) {
+        String rm1 = issuer.bearer("rm1", Set.of("release-manager"));
+        release.locationOnCreate("/releases/42");
+
+        var relative = client.post("/api/releases", "application/json", "{}", "Authorization", rm1);
+
+        assertThat(relative.statusCode()).isEqualTo(201);
+        assertThat(relative.headers().firstValue("Location")).hasValue("/api/releases/42");
+        assertThat(client.get(relative.headers().firstValue("Location").orElseThrow(), "Authorization", rm1)
+                .statusCode()).as("the client can follow it").isEqualTo(200);
+        assertThat(release.lastSeen().path()).isEqualTo("/releases/42");
+
+        release.locationOnCreate(release.uri() + "/releases/43?view=full");
+        var absolute = client.post("/api/releases", "application/json", "{}", "Authorization", rm1);
+
+        assertThat(absolute.headers().firstValue("Location")).hasValue("/api/releases/43?view=full");
+    }
+
+    @Test
+    void givenServiceDocument_whenReadThroughGateway_thenServedWithThePublicServer(LocalJwtIssuer issuer) {
+        var response = client.get("/api/release/v3/api-docs", "Authorization", issuer.bearer("dev1", Set.of("developer")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var document = json(response);
+        assertThat(document.get("info").get("title").asString()).isEqualTo("release-service");
+        assertThat(document.get("servers").toString()).isEqualTo("[{\"url\":\"/api\",\"description\":\"Through the OpsLedger gateway\"}]");
+        assertThat(release.lastSeen().path()).isEqualTo("/v3/api-docs");
+        assertThat(release.lastSeen().username()).isEqualTo("dev1");
+    }
+
+    @Test
+    void givenNoCredentials_whenServiceDocumentRead_then401Problem() {
+        assertProblem(client.get("/api/release/v3/api-docs"), 401);
+        assertThat(release.seen()).isEmpty();
+    }
+
+    @Test
+    void givenSwaggerUi_whenItsConfigRead_thenItListsTheGatewayAndEveryEnabledService() {
+        var config = client.get("/v3/api-docs/swagger-config");
+
+        assertThat(config.statusCode()).as(config.body()).isEqualTo(200);
+        assertThat(json(config).path("urls").valueStream().map(url -> url.get("name").asString() + " " + url.get("url").asString()).toList())
+                .as(config.body())
+                .containsExactlyInAnyOrder("gateway /v3/api-docs", "backup /api/backup/v3/api-docs", "release /api/release/v3/api-docs");
+        assertThat(client.get("/v3/api-docs").statusCode()).isEqualTo(200);
+        assertThat(json(client.get("/v3/api-docs")).get("paths").propertyNames()).contains("/api/me", "/api/audit", "/api/audit/verify");
+        var ui = client.get("/swagger-ui.html");
+        assertThat(ui.statusCode()).isIn(200, 302);
     }
 
     private void assertUnauthorized(String token) {
@@ -229,6 +319,7 @@ class GatewayEdgeTest {
         var problem = json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("code").asString()).as("a stable code on every problem").isNotBlank();
         assertThat(problem.get("requestId").asString()).isNotBlank();
     }
 }

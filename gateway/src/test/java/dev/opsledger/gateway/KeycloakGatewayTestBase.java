@@ -39,7 +39,8 @@ abstract class KeycloakGatewayTestBase {
             .audit(2, T0.plusSeconds(2), "appr1", "AccessApproved")
             .audit(3, T0.plusSeconds(5), "access", "GrantProvisioned")
             .audit(4, T0.plusSeconds(6), "dev1", "GrantReleased")
-            .audit(5, T0.plusSeconds(7), "audit1", "ReviewStarted");
+            .audit(5, T0.plusSeconds(7), "audit1", "ReviewStarted")
+            .chainBrokenAt(3L);
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {

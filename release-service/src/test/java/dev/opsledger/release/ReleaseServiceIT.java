@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.testkit.MutableClock;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.LocalJwtIssuer;
 import dev.opsledger.testkit.WithKafka;
@@ -34,9 +35,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,6 +70,25 @@ class ReleaseServiceIT {
     @LocalServerPort
     int port;
 
+    /** The service's "now": real time, except while a test holds it still. */
+    @Autowired
+    MutableClock clock;
+
+    @TestConfiguration
+    static class HeldClock {
+
+        @Bean
+        @Primary
+        MutableClock heldClock() {
+            return MutableClock.following(Instant::now);
+        }
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.follow(Instant::now);
+    }
+
     private String developer;
     private String releaseManager;
     private String firstApprover;
@@ -83,6 +108,9 @@ class ReleaseServiceIT {
     void givenThreeEnvironments_whenReleasePromotedDevQaProd_thenBoardLedgerAuditAndKafkaTellTheSameStory(
             KafkaBroker kafka) {
         tokens();
+        // Held still until prod is approved and waiting, so prod's window, which opens ten
+        // seconds after this instant, cannot have opened yet however slow the steps before are.
+        clock.set(Instant.now());
         String application = registerApplicationWithLifecycle();
         String release = created(post("/releases", developer, Map.of("applicationId", application, "version", "1.0.0",
                 "commitSha", "9fceb02d0ae598e95dc970b74767f19372d61af8", "artifactReference",
@@ -110,8 +138,9 @@ class ReleaseServiceIT {
                 .problemCode()).isEqualTo("approval.already-decided");
         assertThat(post("/promotions/" + toProd + "/approvals", secondApprover, Map.of("comment", "ok")).status())
                 .isEqualTo(202);
-        // Prod's window opens a few seconds from now: the promotion waits, then a deadline starts it.
+        // Prod's window opens ten seconds after the held instant: the promotion waits, then a deadline starts it.
         awaitStatus(toProd, "WAITING_FOR_WINDOW");
+        clock.follow(Instant::now);
         deploy(toProd);
 
         JsonNode board = get("/environments/board?application=" + application, auditor).body();
@@ -142,6 +171,27 @@ class ReleaseServiceIT {
                         .map(e -> e.path("actorName").asString() + ":" + e.path("type").asString()).toList())
                 .contains("dev1:PromotionRequested", "appr1:PromotionApprovalGiven", "appr2:PromotionApprovalGiven",
                         "rm1:DeploymentSucceeded"));
+        // The window opening started prod's deployment: the service did it, because of appr2's approval.
+        await().atMost(ASYNC).untilAsserted(() -> {
+            List<JsonNode> story = get("/audit?aggregateId=" + toProd + "&limit=100", auditor).body().path("entries")
+                    .valueStream().toList();
+            JsonNode approved = entryOfType(story, "PromotionApproved");
+            JsonNode started = entryOfType(story, "DeploymentStarted");
+            assertThat(approved.path("actorName").asString()).isEqualTo("appr2");
+            assertThat(started.path("actorId").asString()).isEqualTo("system:release-service");
+            assertThat(started.path("actorName").asString()).isEqualTo("release-service");
+            assertThat(started.path("causationId").asString()).isEqualTo(approved.path("eventId").asString());
+        });
+        // Every answer names a person by id and name together.
+        JsonNode promotion = get("/promotions/" + toProd, auditor).body();
+        assertThat(person(promotion.path("requestedBy"))).isEqualTo(person("dev1"));
+        assertThat(promotion.path("approvedBy").valueStream().map(ReleaseServiceIT::person).toList())
+                .containsExactly(person("appr1"), person("appr2"));
+        assertThat(person(promotion.path("outcomeBy"))).isEqualTo(person("rm1"));
+        assertThat(person(firstPage.path("entries").get(0).path("recordedBy"))).isEqualTo(person("rm1"));
+        assertThat(person(get("/releases/" + release, auditor).body().path("release").path("createdBy")))
+                .isEqualTo(person("dev1"));
+
         JsonNode verification = get("/audit/verify", auditor).body();
         assertThat(verification.path("valid").asBoolean()).as(verification.toString()).isTrue();
 
@@ -193,7 +243,8 @@ class ReleaseServiceIT {
         assertThat(put("/applications/" + application + "/lifecycle", releaseManager, Map.of("environments", List.of(
                 Map.of("name", "dev"),
                 Map.of("name", "qa", "approval", approval(1)),
-                Map.of("name", "prod", "approval", approval(2), "windows", List.of(windowOpeningSoon())))))
+                Map.of("name", "prod", "approval", approval(2),
+                        "windows", List.of(windowOpeningTenSecondsAfter(clock.instant()))))))
                 .status()).isEqualTo(202);
         return application;
     }
@@ -204,11 +255,11 @@ class ReleaseServiceIT {
     }
 
     /**
-     * A window that opens ten seconds from now and lasts an hour. The zone is chosen so that the
-     * local time is around noon, so the window never crosses midnight whenever the test runs.
+     * A window that opens ten seconds after {@code now} and lasts an hour. The zone is chosen so
+     * that the local time is around noon, so the window never crosses midnight whenever the test runs.
      */
-    private static Map<String, Object> windowOpeningSoon() {
-        Instant opens = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+    private static Map<String, Object> windowOpeningTenSecondsAfter(Instant now) {
+        Instant opens = now.plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         int utcHour = opens.atOffset(ZoneOffset.UTC).getHour();
         ZoneOffset zone = ZoneOffset.ofHours(Math.floorMod(12 - utcHour + 12, 24) - 12);
         LocalTime from = opens.atOffset(zone).toLocalTime();
@@ -324,6 +375,19 @@ class ReleaseServiceIT {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         assertThat(response.location()).endsWith("/" + response.body().path("id").asString());
         return response.body().path("id").asString();
+    }
+
+    private static JsonNode entryOfType(List<JsonNode> entries, String type) {
+        return entries.stream().filter(e -> e.path("type").asString().equals(type)).findFirst().orElseThrow();
+    }
+
+    /** A person as the answers name them: {@code id/name}. */
+    private static String person(JsonNode person) {
+        return person.path("id").asString() + "/" + person.path("name").asString();
+    }
+
+    private static String person(String username) {
+        return LocalJwtIssuer.subjectOf(username) + "/" + username;
     }
 
     private static List<String> ids(Response response) {

@@ -11,23 +11,31 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.opsledger.contracts.audit.AuditQuery;
+import dev.opsledger.gateway.audit.AuditAnswer.Missing;
+import dev.opsledger.gateway.audit.AuditVerification.Asked;
 import dev.opsledger.gateway.config.GatewayProperties;
 import dev.opsledger.gateway.hardening.RequestIdWebFilter;
+import dev.opsledger.gateway.problem.GatewayProblem;
 import dev.opsledger.gateway.security.CallerTokens;
 
 /**
- * {@code GET /api/audit}: one audit trail across every enabled service. Role checks happen in
- * the security chains (auditor or admin); each service checks the relayed token again.
+ * {@code GET /api/audit}: one audit trail across every enabled service, and
+ * {@code GET /api/audit/verify}: every service's hash chain checked. Role checks happen in the
+ * security chains (auditor or admin); each service checks the relayed token again.
  */
 @RestController
 public class AuditController {
+
+    public static final String LIMIT_OUT_OF_RANGE = "audit.limit-out-of-range";
+    public static final String CURSOR_INVALID = "audit.cursor-invalid";
+    public static final String TIME_INVALID = "audit.time-invalid";
 
     private final GatewayProperties properties;
     private final WebClient webClient;
@@ -59,19 +67,34 @@ public class AuditController {
         var query = new AuditQuery(actor, instant("from", from), instant("to", to),
                 aggregateId, aggregateType, type, correlationId);
         int pageSize = pageSize(limit);
-        AuditCursor position = decode(cursor);
+        MergedAuditPosition position = decode(cursor);
         String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         return callerTokens.accessToken(caller, exchange)
-                .map(token -> sources(token, requestId))
+                .map(token -> List.<AuditSource>copyOf(sources(token, requestId)))
                 .flatMap(sources -> merger.page(sources, query, position, pageSize))
                 .map(result -> new AuditAnswer(result.entries(),
                         result.exhausted() ? null : result.next().encode(json),
                         result.missing()));
     }
 
-    private List<AuditSource> sources(String accessToken, String requestId) {
+    @GetMapping("/api/audit/verify")
+    public Mono<AuditVerification> verify(Authentication caller, ServerWebExchange exchange) {
+        String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+        return callerTokens.accessToken(caller, exchange)
+                .flatMapMany(token -> Flux.fromIterable(sources(token, requestId)))
+                // Sequential: the answer lists services in the same (sorted) order every time.
+                .flatMapSequential(source -> source.verify()
+                        .timeout(properties.audit().timeout())
+                        .map(chain -> Asked.answered(AuditVerification.of(source.service(), chain)))
+                        .onErrorResume(error -> Mono.just(
+                                Asked.unanswered(new Missing(source.service(), AuditMerger.describe(error))))))
+                .collectList()
+                .map(AuditVerification::of);
+    }
+
+    private List<WebClientAuditSource> sources(String accessToken, String requestId) {
         return properties.enabledServices().entrySet().stream()
-                .map(service -> (AuditSource) new WebClientAuditSource(service.getKey(),
+                .map(service -> new WebClientAuditSource(service.getKey(),
                         auditUri(service.getValue()), webClient, accessToken, requestId))
                 .toList();
     }
@@ -86,17 +109,17 @@ public class AuditController {
             return Math.min(audit.defaultLimit(), audit.maxLimit());
         }
         if (limit < 1 || limit > audit.maxLimit()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw new GatewayProblem(HttpStatus.BAD_REQUEST, LIMIT_OUT_OF_RANGE,
                     "limit must be between 1 and " + audit.maxLimit());
         }
         return limit;
     }
 
-    private AuditCursor decode(String cursor) {
+    private MergedAuditPosition decode(String cursor) {
         try {
-            return AuditCursor.decode(cursor, json);
+            return MergedAuditPosition.decode(cursor, json);
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "cursor is not one this gateway issued");
+            throw new GatewayProblem(HttpStatus.BAD_REQUEST, CURSOR_INVALID, "cursor is not one this gateway issued");
         }
     }
 
@@ -107,7 +130,7 @@ public class AuditController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw new GatewayProblem(HttpStatus.BAD_REQUEST, TIME_INVALID,
                     name + " must be an ISO-8601 instant like 2026-01-31T12:00:00Z");
         }
     }

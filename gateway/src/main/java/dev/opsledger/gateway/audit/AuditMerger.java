@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 import dev.opsledger.contracts.audit.AuditQuery;
 import dev.opsledger.gateway.audit.AuditAnswer.Missing;
-import dev.opsledger.gateway.audit.AuditCursor.Position;
+import dev.opsledger.gateway.audit.MergedAuditPosition.Position;
 
 /**
  * Merges the services' audit streams into one, ordered by time, then service, then global index.
@@ -46,7 +46,7 @@ public final class AuditMerger {
         this.timeout = timeout;
     }
 
-    public Mono<Result> page(List<AuditSource> sources, AuditQuery query, AuditCursor cursor, int limit) {
+    public Mono<Result> page(List<AuditSource> sources, AuditQuery query, MergedAuditPosition cursor, int limit) {
         return Flux.fromIterable(sources)
                 .flatMapSequential(source -> read(source, query, cursor.position(source.service()), limit))
                 .collectList()
@@ -54,7 +54,7 @@ public final class AuditMerger {
     }
 
     /** The merged page and the combined cursor state after it. */
-    public record Result(List<AuditEntry> entries, AuditCursor next, boolean exhausted, List<Missing> missing) {
+    public record Result(List<AuditEntry> entries, MergedAuditPosition next, boolean exhausted, List<Missing> missing) {
     }
 
     private sealed interface Read permits Fetched, Skipped, Failed {
@@ -123,7 +123,7 @@ public final class AuditMerger {
                             .map(failed -> new Missing(failed.source().service(), failed.reason()))
                             .toList();
                     boolean exhausted = missing.isEmpty() && positions.values().stream().allMatch(Position::done);
-                    return new Result(List.copyOf(page), new AuditCursor(1, positions), exhausted, missing);
+                    return new Result(List.copyOf(page), new MergedAuditPosition(1, positions), exhausted, missing);
                 });
     }
 

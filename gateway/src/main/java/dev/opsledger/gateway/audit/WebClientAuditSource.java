@@ -1,11 +1,13 @@
 package dev.opsledger.gateway.audit;
 
+import dev.opsledger.contracts.audit.ChainVerification;
 import dev.opsledger.contracts.audit.AuditPage;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -14,7 +16,7 @@ import reactor.core.publisher.Mono;
 import dev.opsledger.contracts.audit.AuditQuery;
 import dev.opsledger.gateway.hardening.RequestIdWebFilter;
 
-/** One service's {@code GET /audit}, called with the caller's own access token. */
+/** One service's {@code GET /audit} and {@code GET /audit/verify}, called with the caller's own access token. */
 final class WebClientAuditSource implements AuditSource {
 
     private final String service;
@@ -49,13 +51,25 @@ final class WebClientAuditSource implements AuditSource {
         return webClient.get()
                 .uri(uri.encode().buildAndExpand(values).toUri())
                 .accept(MediaType.APPLICATION_JSON)
-                .headers(headers -> {
-                    headers.setBearerAuth(accessToken);
-                    if (requestId != null) {
-                        headers.set(RequestIdWebFilter.HEADER, requestId);
-                    }
-                })
+                .headers(this::authorize)
                 .retrieve()
                 .bodyToMono(AuditPage.class);
+    }
+
+    /** The service recomputes its own hash chain; the gateway only relays the verdict. */
+    Mono<ChainVerification> verify() {
+        return webClient.get()
+                .uri(UriComponentsBuilder.fromUri(auditUri).path("/verify").build().toUri())
+                .accept(MediaType.APPLICATION_JSON)
+                .headers(this::authorize)
+                .retrieve()
+                .bodyToMono(ChainVerification.class);
+    }
+
+    private void authorize(HttpHeaders headers) {
+        headers.setBearerAuth(accessToken);
+        if (requestId != null) {
+            headers.set(RequestIdWebFilter.HEADER, requestId);
+        }
     }
 }

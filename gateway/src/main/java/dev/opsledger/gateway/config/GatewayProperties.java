@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.validation.Valid;
@@ -30,9 +31,26 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue Audit audit,
         @Valid @NotNull @DefaultValue Hardening hardening) {
 
+    /** First path segments under {@code /api/} the gateway answers itself ({@code /api/me}, {@code /api/audit/**}). */
+    public static final Set<String> GATEWAY_SEGMENTS = Set.of("me", "audit");
+
     public GatewayProperties {
         // Sorted so route order, audit fan-out and the combined audit cursor are deterministic.
         services = services == null ? Map.of() : new TreeMap<>(services);
+        Set<String> names = services.keySet();
+        services.forEach((name, route) -> route.paths().forEach(path -> {
+            String segment = path.substring("/api/".length()).split("/", 2)[0];
+            if (GATEWAY_SEGMENTS.contains(segment) || names.contains(segment)) {
+                // /api/<service>/… holds each service's OpenAPI document; me and audit are the gateway's own.
+                throw new IllegalArgumentException("service " + name + ": public path " + path
+                        + " collides with a path the gateway answers itself");
+            }
+        }));
+    }
+
+    /** Where the gateway serves a service's OpenAPI document. */
+    public static String openApiPath(String service) {
+        return "/api/" + service + "/v3/api-docs";
     }
 
     /** The services that are switched on, by name. */

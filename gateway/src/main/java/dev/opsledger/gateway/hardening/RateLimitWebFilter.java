@@ -30,6 +30,8 @@ import dev.opsledger.gateway.problem.ProblemResponses;
 @Component
 public class RateLimitWebFilter implements WebFilter, Ordered {
 
+    public static final String RATE_LIMITED = "rate-limited";
+
     private final boolean enabled;
     private final TokenBucketRateLimiter limiter;
     private final ProblemResponses problems;
@@ -65,7 +67,7 @@ public class RateLimitWebFilter implements WebFilter, Ordered {
                         return chain.filter(exchange);
                     }
                     long retryAfterSeconds = Math.max(1, (long) Math.ceil(decision.retryAfter().toMillis() / 1000d));
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,
                             "Too many requests from this caller; retry after " + retryAfterSeconds + " s.",
                             headers -> headers.set("Retry-After", Long.toString(retryAfterSeconds)),
                             Map.of("retryAfterSeconds", retryAfterSeconds));

@@ -8,7 +8,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -16,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.opsledger.gateway.config.GatewayProperties;
+import dev.opsledger.gateway.problem.GatewayProblem;
 import dev.opsledger.gateway.problem.ProblemResponses;
 
 /**
@@ -25,6 +25,8 @@ import dev.opsledger.gateway.problem.ProblemResponses;
  */
 @Component
 public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
+
+    public static final String TOO_LARGE = "request.too-large";
 
     private final long maxBytes;
     private final ProblemResponses problems;
@@ -43,7 +45,7 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > maxBytes) {
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, tooLarge());
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, tooLarge());
         }
         if (declared >= 0) {
             return chain.filter(exchange);
@@ -55,7 +57,7 @@ public class RequestSizeLimitWebFilter implements WebFilter, Ordered {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
                         DataBufferUtils.release(buffer);
-                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, tooLarge()));
+                        sink.error(new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, tooLarge()));
                     } else {
                         sink.next(buffer);
                     }

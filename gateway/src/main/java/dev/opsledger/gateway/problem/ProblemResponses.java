@@ -21,12 +21,14 @@ import dev.opsledger.gateway.hardening.RequestIdWebFilter;
 /**
  * Writes the RFC 9457 problem details the gateway itself answers with. Filters and security
  * handlers run outside any controller, so Spring's controller-level problem support never
- * sees their errors: they all come here instead.
+ * sees their errors: they all come here instead. Every problem carries a stable {@code code}
+ * (the same field the services' problems have), so a client never parses {@code detail}.
  */
 @Component
 public class ProblemResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    public static final String CODE = "code";
     private static final String TYPE_BASE = "https://opsledger.dev/problems/";
 
     private final JsonMapper json;
@@ -35,19 +37,19 @@ public class ProblemResponses {
         this.json = json;
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
-        return write(exchange, status, detail, headers -> { }, Map.of());
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code, String detail) {
+        return write(exchange, status, code, detail, headers -> { }, Map.of());
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail,
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code, String detail,
                             Consumer<HttpHeaders> extraHeaders, Map<String, Object> extensions) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             // Too late to change the answer (a proxied response is already streaming).
             return Mono.empty();
         }
-        Map<String, Object> body = body(exchange, status, detail, extensions);
-        byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+        byte[] bytes = bytes(body(status, code, detail, exchange.getRequest().getPath().value(), requestId, extensions));
         response.setStatusCode(status);
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(PROBLEM_JSON);
@@ -59,8 +61,14 @@ public class ProblemResponses {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
-    Map<String, Object> body(ServerWebExchange exchange, HttpStatusCode status, String detail,
-                             Map<String, Object> extensions) {
+    /** The serialized problem, for writers outside an exchange (the HTTP codec's own refusals). */
+    public byte[] bytes(Map<String, Object> body) {
+        return json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code instance} and {@code requestId} are left out when null (a request that could not be read). */
+    public static Map<String, Object> body(HttpStatusCode status, String code, String detail, String instance,
+                                           String requestId, Map<String, Object> extensions) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String title = known != null ? known.getReasonPhrase() : "Error";
         Map<String, Object> body = new LinkedHashMap<>();
@@ -70,8 +78,10 @@ public class ProblemResponses {
         if (detail != null && !detail.isBlank()) {
             body.put("detail", detail);
         }
-        body.put("instance", exchange.getRequest().getPath().value());
-        String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        body.put(CODE, code);
         if (requestId != null) {
             body.put("requestId", requestId);
         }

@@ -7,9 +7,10 @@ import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+
+import dev.opsledger.gateway.problem.GatewayProblem;
 
 /**
  * The caller's access token, for calls the gateway makes on its behalf (the audit fan-out).
@@ -37,9 +38,10 @@ public class CallerTokens {
                     .build();
             return authorizedClients.authorize(request)
                     .map(client -> client.getAccessToken().getTokenValue())
-                    .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                    .switchIfEmpty(Mono.error(new GatewayProblem(HttpStatus.UNAUTHORIZED, ProblemSecurityHandlers.UNAUTHENTICATED,
                             "The session has no usable access token; log in again.")));
         }
-        return Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "No token to relay."));
+        return Mono.error(new GatewayProblem(HttpStatus.UNAUTHORIZED, ProblemSecurityHandlers.UNAUTHENTICATED,
+                "No token to relay."));
     }
 }

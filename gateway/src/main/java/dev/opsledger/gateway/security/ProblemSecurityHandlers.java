@@ -20,6 +20,10 @@ import dev.opsledger.gateway.problem.ProblemResponses;
 @Component
 public class ProblemSecurityHandlers {
 
+    public static final String UNAUTHENTICATED = "unauthenticated";
+    public static final String FORBIDDEN = "forbidden";
+    public static final String CSRF_INVALID = "csrf.invalid";
+
     private final ProblemResponses problems;
 
     public ProblemSecurityHandlers(ProblemResponses problems) {
@@ -33,21 +37,22 @@ public class ProblemSecurityHandlers {
 
     /** For the browser's XHR calls: 401, and the SPA sends the user to the login URL itself. */
     public ServerAuthenticationEntryPoint sessionEntryPoint(String loginUrl) {
-        return (exchange, error) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
+        return (exchange, error) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED,
                 "Not logged in.", headers -> { }, Map.of("login", loginUrl));
     }
 
     public ServerAccessDeniedHandler accessDenied() {
         return (exchange, denied) -> {
-            String detail = denied instanceof CsrfException
-                    ? "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN."
-                    : "The caller lacks the role this request needs.";
-            return problems.write(exchange, HttpStatus.FORBIDDEN, detail);
+            if (denied instanceof CsrfException) {
+                return problems.write(exchange, HttpStatus.FORBIDDEN, CSRF_INVALID,
+                        "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value as X-XSRF-TOKEN.");
+            }
+            return problems.write(exchange, HttpStatus.FORBIDDEN, FORBIDDEN, "The caller lacks the role this request needs.");
         };
     }
 
     private Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException error, String challenge) {
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, describe(error),
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED, describe(error),
                 headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge), Map.of());
     }
 

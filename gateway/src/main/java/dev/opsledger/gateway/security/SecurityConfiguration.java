@@ -58,6 +58,8 @@ import dev.opsledger.gateway.config.GatewayProperties;
 public class SecurityConfiguration {
 
     static final String LOGIN_PATH = "/oauth2/authorization/";
+    /** Realm roles that may read the merged audit trail and verify the chains (the realm file must define them). */
+    public static final List<String> AUDIT_READERS = List.of("auditor", "admin");
 
     /** Bearer tokens checked for signature, issuer, expiry (with skew) and our audience. */
     @Bean
@@ -173,7 +175,7 @@ public class SecurityConfiguration {
         exchanges
                 .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .pathMatchers("/actuator/**").denyAll()
-                .pathMatchers("/api/audit").hasAnyRole("auditor", "admin")
+                .pathMatchers("/api/audit", "/api/audit/**").hasAnyRole(AUDIT_READERS.toArray(String[]::new))
                 .pathMatchers("/api/**").authenticated()
                 // Login endpoints, logout and (later) the portal's static files.
                 .anyExchange().permitAll();

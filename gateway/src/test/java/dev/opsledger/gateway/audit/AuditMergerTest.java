@@ -42,7 +42,7 @@ class AuditMergerTest {
         var release = new ListSource("release", entries("release", 0, 0));
         var access = new ListSource("access", entries("access", 0));
 
-        var page = merger.page(List.of(release, access), AuditQuery.ALL, AuditCursor.START, 10).block();
+        var page = merger.page(List.of(release, access), AuditQuery.ALL, MergedAuditPosition.START, 10).block();
 
         assertThat(page.entries()).extracting(AuditEntry::service, AuditEntry::globalIndex)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("access", 0L),
@@ -68,37 +68,37 @@ class AuditMergerTest {
         var release = new ListSource("release", entries("release", 0, 1));
         var backup = new DownSource("backup");
 
-        var page = merger.page(List.of(release, backup), AuditQuery.ALL, AuditCursor.START, 10).block();
+        var page = merger.page(List.of(release, backup), AuditQuery.ALL, MergedAuditPosition.START, 10).block();
 
         assertThat(page.entries()).hasSize(2);
         assertThat(page.missing()).containsExactly(new AuditAnswer.Missing("backup", "unreachable"));
         assertThat(page.exhausted()).as("a gap must never look like the end").isFalse();
-        assertThat(page.next().position("backup")).isEqualTo(AuditCursor.Position.START);
+        assertThat(page.next().position("backup")).isEqualTo(MergedAuditPosition.Position.START);
         assertThat(page.next().position("release").done()).isTrue();
     }
 
     @Test
     void givenCombinedCursor_whenEncodedAndDecoded_thenSamePositions() {
-        var cursor = new AuditCursor(1, java.util.Map.of(
-                "release", new AuditCursor.Position("abc", 0, false),
-                "access", new AuditCursor.Position(null, 2, false),
-                "backup", new AuditCursor.Position("z", 0, true)));
+        var cursor = new MergedAuditPosition(1, java.util.Map.of(
+                "release", new MergedAuditPosition.Position("abc", 0, false),
+                "access", new MergedAuditPosition.Position(null, 2, false),
+                "backup", new MergedAuditPosition.Position("z", 0, true)));
 
-        assertThat(AuditCursor.decode(cursor.encode(JSON), JSON)).isEqualTo(cursor);
+        assertThat(MergedAuditPosition.decode(cursor.encode(JSON), JSON)).isEqualTo(cursor);
     }
 
     @Test
     void givenGarbageCursor_whenDecoded_thenIllegalArgument() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> AuditCursor.decode("not-a-cursor!", JSON));
+                .isThrownBy(() -> MergedAuditPosition.decode("not-a-cursor!", JSON));
     }
 
     private List<AuditEntry> pageThrough(List<AuditSource> sources, int limit) {
         List<AuditEntry> all = new ArrayList<>();
-        AuditCursor cursor = AuditCursor.START;
+        MergedAuditPosition cursor = MergedAuditPosition.START;
         for (int pages = 0; pages < 100; pages++) {
             // Through the encoded form, as a client would carry it.
-            cursor = AuditCursor.decode(cursor.encode(JSON), JSON);
+            cursor = MergedAuditPosition.decode(cursor.encode(JSON), JSON);
             var page = merger.page(sources, AuditQuery.ALL, cursor, limit).block();
             assertThat(page.entries().size()).isLessThanOrEqualTo(limit);
             all.addAll(page.entries());

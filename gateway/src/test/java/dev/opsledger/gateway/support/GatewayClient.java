@@ -77,6 +77,44 @@ public final class GatewayClient {
         return builder;
     }
 
+    /** An answer read off the socket: what any client would get, whatever the gateway's HTTP stack did. */
+    public record RawResponse(int status, Map<String, String> headers, String body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * Sends {@code GET <requestTarget>} exactly as given, over a plain socket: java.net's clients
+     * refuse to send targets such as a lone {@code %}, which an attacker's client sends anyway.
+     */
+    public RawResponse rawGet(String requestTarget, String... headerLines) {
+        int port = URI.create(baseUrl).getPort();
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            var request = new StringBuilder("GET ").append(requestTarget).append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                    .append("Connection: close\r\n");
+            for (String line : headerLines) {
+                request.append(line).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String[] head = answer.substring(0, headEnd).split("\r\n");
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), head[i].substring(colon + 1).strip());
+            }
+            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, answer.substring(headEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public URI uri(String pathOrUrl) {
         return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
     }

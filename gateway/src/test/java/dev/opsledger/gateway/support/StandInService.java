@@ -56,6 +56,8 @@ public final class StandInService implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final List<Map<String, Object>> auditEntries = new ArrayList<>();
+    private volatile String locationOnCreate;
+    private volatile Long chainBrokenAt;
 
     private StandInService(String name) {
         this.name = name;
@@ -87,6 +89,19 @@ public final class StandInService implements AutoCloseable {
 
     public void reset() {
         seen.clear();
+        locationOnCreate = null;
+    }
+
+    /** From now on a permitted POST is answered 201 with this {@code Location}, as a service names what it created. */
+    public StandInService locationOnCreate(String location) {
+        this.locationOnCreate = location;
+        return this;
+    }
+
+    /** {@code GET /audit/verify} reports the chain broken at this entry (null: intact). */
+    public StandInService chainBrokenAt(Long globalIndex) {
+        this.chainBrokenAt = globalIndex;
+        return this;
     }
 
     /** Adds an audit entry; entries are served in the order added (the service's global order). */
@@ -127,9 +142,16 @@ public final class StandInService implements AutoCloseable {
                 respond(exchange, 401, Map.of("title", "Unauthorized"));
             } else if (uri.getPath().equals("/audit")) {
                 respond(exchange, 200, auditPage(query(uri.getRawQuery())));
+            } else if (uri.getPath().equals("/audit/verify")) {
+                respond(exchange, 200, verification());
+            } else if (uri.getPath().equals("/v3/api-docs")) {
+                respond(exchange, 200, openApiDocument());
             } else if (!exchange.getRequestMethod().equals("GET") && !roles.contains(REQUIRED_ROLE_FOR_CHANGES)) {
                 respond(exchange, 403, Map.of("title", "Forbidden", "status", 403,
                         "detail", username + " lacks " + REQUIRED_ROLE_FOR_CHANGES));
+            } else if (exchange.getRequestMethod().equals("POST") && locationOnCreate != null) {
+                exchange.getResponseHeaders().set("Location", locationOnCreate);
+                respond(exchange, 201, Map.of("id", locationOnCreate.substring(locationOnCreate.lastIndexOf('/') + 1)));
             } else {
                 respond(exchange, 200, Map.of("service", name, "method", exchange.getRequestMethod(),
                         "path", uri.getPath(), "user", username, "roles", roles));
@@ -150,6 +172,26 @@ public final class StandInService implements AutoCloseable {
                 ? Base64.getUrlEncoder().encodeToString(("after:" + to).getBytes(StandardCharsets.UTF_8))
                 : null);
         return page;
+    }
+
+    private synchronized Map<String, Object> verification() {
+        Map<String, Object> verification = new LinkedHashMap<>();
+        Long brokenAt = chainBrokenAt;
+        verification.put("valid", brokenAt == null);
+        verification.put("entries", brokenAt == null ? auditEntries.size() : brokenAt - 1);
+        if (brokenAt != null) {
+            verification.put("firstBrokenGlobalIndex", brokenAt);
+            verification.put("reason", "hash does not match the entry's content");
+        }
+        return verification;
+    }
+
+    /** Like springdoc's document: it names the address it was asked on as its server. */
+    private Map<String, Object> openApiDocument() {
+        return Map.of("openapi", "3.1.0",
+                "info", Map.of("title", name + "-service", "version", "test"),
+                "servers", List.of(Map.of("url", uri().toString())),
+                "paths", Map.of("/" + name + "s/{id}", Map.of("get", Map.of("operationId", "find"))));
     }
 
     private static Map<String, Object> claims(String authorization) {

@@ -7,10 +7,18 @@ import static dev.opsledger.release.support.Lifecycles.DEVELOPER;
 import static dev.opsledger.release.support.Lifecycles.MONDAY_MORNING;
 import static dev.opsledger.release.support.Lifecycles.MONDAY_NOON;
 import static dev.opsledger.release.support.Lifecycles.RELEASE_MANAGER;
+import static dev.opsledger.release.support.PromotionEvents.APP;
+import static dev.opsledger.release.support.PromotionEvents.PROMOTION;
+import static dev.opsledger.release.support.PromotionEvents.approvedFor;
+import static dev.opsledger.release.support.PromotionEvents.awaiting;
+import static dev.opsledger.release.support.PromotionEvents.deployingTo;
+import static dev.opsledger.release.support.PromotionEvents.requested;
+import static dev.opsledger.release.support.PromotionEvents.target;
 import static dev.opsledger.testkit.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsledger.platform.actor.Actor;
+import dev.opsledger.platform.approval.ApprovalPolicy;
 import dev.opsledger.platform.approval.Approvals;
 import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.api.FreezePeriod;
@@ -35,8 +43,6 @@ import org.junit.jupiter.api.Test;
 
 class PromotionTest {
 
-    static final String APP = "app-1";
-    static final String PROMOTION = "promo-1";
     static final Actor OTHER_DEVELOPER = new Actor("u-dev2", "dev2", Set.of("developer"));
     static final FreezePeriod FREEZE = new FreezePeriod(MONDAY_MORNING.minusSeconds(3600),
             MONDAY_MORNING.plus(Duration.ofDays(2)), "year-end freeze");
@@ -59,31 +65,6 @@ class PromotionTest {
     private void deployed(DeploymentHistory history) {
         context.withApplication(APP, new Lifecycle(List.of(Lifecycles.dev(), Lifecycles.qa(), Lifecycles.prod(FREEZE))),
                 history);
-    }
-
-    static PromotionTarget target(String environment) {
-        return new PromotionTarget(APP, "rel-1", "1.4.0", environment);
-    }
-
-    static PromotionRequested requested(EnvironmentRules rules) {
-        return new PromotionRequested(PROMOTION, target(rules.name()), 1, rules, DEVELOPER, MONDAY_MORNING, null, null);
-    }
-
-    static PromotionAwaitingApproval awaiting(EnvironmentRules rules) {
-        return new PromotionAwaitingApproval(PROMOTION, target(rules.name()), rules.approvalPolicy(), DEVELOPER.id(),
-                MONDAY_MORNING.plus(rules.approvalPolicy().decisionTimeout()));
-    }
-
-    static Object[] approvedFor(EnvironmentRules rules) {
-        return new Object[] {requested(rules), awaiting(rules),
-                new PromotionApprovalGiven(PROMOTION, target(rules.name()), ALICE, "ok", MONDAY_MORNING, 0),
-                new PromotionApproved(PROMOTION, target(rules.name()), List.of("alice"))};
-    }
-
-    static Object[] deployingTo(EnvironmentRules rules) {
-        List<Object> events = new java.util.ArrayList<>(List.of(approvedFor(rules)));
-        events.add(new DeploymentStarted(PROMOTION, target(rules.name())));
-        return events.toArray();
     }
 
     @Nested
@@ -493,11 +474,15 @@ class PromotionTest {
 
     @Test
     void givenRulesChangeAfterTheRequest_whenApproved_thenThePromotionKeepsItsSnapshot() {
-        // The application has since lifted the freeze; the rules copied into PromotionRequested still hold.
-        context.withApplication(APP, Lifecycles.standard(), DeploymentHistory.NONE);
-        fixture.given(approvedFor(Lifecycles.prod(FREEZE)))
-                .when(new StartDeployment(PROMOTION))
-                .expectException(violation(PromotionErrors.FROZEN))
-                .expectNoEvents();
+        // Since the request, prod has come to need one approval from a release manager; the
+        // policy copied into PromotionRequested (two approvers) still decides this promotion.
+        var relaxedProd = new EnvironmentRules("prod", ApprovalPolicy.fourEyes(1, Duration.ofHours(1), "release-manager"),
+                List.of(), List.of(), null, null, null);
+        context.withApplication(APP, new Lifecycle(List.of(Lifecycles.dev(), Lifecycles.qa(), relaxedProd)),
+                DeploymentHistory.NONE);
+        EnvironmentRules prod = Lifecycles.prod(FREEZE);
+        fixture.given(requested(prod), awaiting(prod))
+                .when(new ApprovePromotion(PROMOTION, ALICE, "ok"))
+                .expectEvents(new PromotionApprovalGiven(PROMOTION, target("prod"), ALICE, "ok", MONDAY_MORNING, 1));
     }
 }

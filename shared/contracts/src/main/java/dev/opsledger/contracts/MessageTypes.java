@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 public final class MessageTypes {
 
     public static final String PREFIX = "dev.opsledger.";
+    /** Folder of the schemas of {@link CommonMessageType}s, beside the services' own folders. */
+    public static final String COMMON_SCHEMAS = "common";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern TYPE =
@@ -28,17 +30,39 @@ public final class MessageTypes {
     public static String typeOf(Class<?> messageClass) {
         MessageType annotation = messageClass.getAnnotation(MessageType.class);
         if (annotation == null) {
-            throw new IllegalArgumentException(messageClass.getName() + " is not annotated with @MessageType");
+            throw new IllegalArgumentException(messageClass.getName() + " is not annotated with @MessageType"
+                    + (messageClass.isAnnotationPresent(CommonMessageType.class)
+                    ? "; a @CommonMessageType's type depends on who publishes it: use typeOf(type, publisher)" : ""));
         }
         return type(annotation.service(), annotation.name(), annotation.version());
+    }
+
+    /**
+     * The type under which {@code publisher} publishes a record: its own {@link MessageType}, or for a
+     * {@link CommonMessageType} (such as {@link RequestFailed}) the common name under the publisher's prefix.
+     */
+    public static String typeOf(Class<?> messageClass, OpsLedgerService publisher) {
+        CommonMessageType common = messageClass.getAnnotation(CommonMessageType.class);
+        if (common != null) {
+            return type(publisher, common.name(), common.version());
+        }
+        return typeOf(messageClass);
     }
 
     public static boolean isValid(String type) {
         return TYPE.matcher(type).matches();
     }
 
-    /** Where the JSON Schema of a message lives on the classpath of this jar. */
+    /**
+     * Where the JSON Schema of a message lives on the classpath of this jar:
+     * {@code /schemas/<service>/...} for a {@link MessageType}, {@code /schemas/common/...} for a
+     * {@link CommonMessageType}.
+     */
     public static String schemaResource(Class<?> messageClass) {
+        CommonMessageType common = messageClass.getAnnotation(CommonMessageType.class);
+        if (common != null) {
+            return "/schemas/" + COMMON_SCHEMAS + "/" + common.name() + ".v" + common.version() + ".json";
+        }
         MessageType annotation = messageClass.getAnnotation(MessageType.class);
         if (annotation == null) {
             throw new IllegalArgumentException(messageClass.getName() + " is not annotated with @MessageType");

@@ -31,6 +31,14 @@ public enum OpsLedgerService {
         return "opsledger." + id + ".requests";
     }
 
+    /**
+     * Where the service parks a request it answered with {@link RequestFailed}, with the error in the
+     * record's headers: {@code opsledger.<service>.requests.dlt}. For its operators, not for requesters.
+     */
+    public String deadLetterTopic() {
+        return requestsTopic() + ".dlt";
+    }
+
     /** The CloudEvent {@code source} attribute of everything the service publishes. */
     public String source() {
         return "/opsledger/" + id;

@@ -43,5 +43,19 @@ class MessageTypesTest {
         assertThat(OpsLedgerService.BACKUP.eventsTopic()).isEqualTo(Topics.BACKUP_EVENTS);
         assertThat(OpsLedgerService.AUTOMATION.requestsTopic()).isEqualTo(Topics.AUTOMATION_REQUESTS);
         assertThat(OpsLedgerService.byId("release")).isEqualTo(OpsLedgerService.RELEASE);
+        assertThat(OpsLedgerService.RELEASE.deadLetterTopic()).isEqualTo(Topics.RELEASE_REQUESTS_DLT);
+        assertThat(OpsLedgerService.ACCESS.deadLetterTopic()).isEqualTo(Topics.ACCESS_REQUESTS_DLT);
+        assertThat(OpsLedgerService.BACKUP.deadLetterTopic()).isEqualTo(Topics.BACKUP_REQUESTS_DLT);
+        assertThat(OpsLedgerService.AUTOMATION.deadLetterTopic()).isEqualTo("opsledger.automation.requests.dlt");
+    }
+
+    @Test
+    void givenCommonMessage_whenTyped_thenThePublisherNamesItAndNoPublisherIsAnError() {
+        assertThat(MessageTypes.typeOf(RequestFailed.class, OpsLedgerService.BACKUP))
+                .isEqualTo("dev.opsledger.backup.request-failed.v1");
+        assertThat(MessageTypes.typeOf(PromotionApprovedSample.class, OpsLedgerService.BACKUP))
+                .as("a service's own message keeps its service").isEqualTo("dev.opsledger.release.promotion-approved.v1");
+        assertThatThrownBy(() -> MessageTypes.typeOf(RequestRejected.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("typeOf(type, publisher)");
     }
 }

@@ -26,7 +26,7 @@ public final class DevStack {
 
     public static void main(String[] args) throws Exception {
         StackHome home = StackHome.fromEnvironment();
-        List<ServiceSpec> specs = ServiceSpec.load();
+        List<ServiceSpec> specs = ServiceSpec.started();
         PrintStream out = System.out;
         String command = args.length == 0 ? "up" : args[0];
         int exitCode = switch (command) {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./opsledger up}: the infrastructure from the testkit (data kept under the stack home),
- * then every process of {@code devstack-services.properties}, then demo data, then it waits for
+ * then every enabled process of {@code devstack-services.properties}, then demo data, then it waits for
  * Ctrl-C or {@code ./opsledger down} and stops everything it started.
  */
 final class Launcher {
@@ -75,7 +75,7 @@ final class Launcher {
                 awaitHealthy(started);
                 if (!Files.exists(home.seededMarker())) {
                     progress(started, "seeding demo data through the gateway");
-                    new DemoData(gatewayUrl(), keycloak).seed(out);
+                    new DemoData(edgeUrl(), keycloak).seed(out);
                     Files.writeString(home.seededMarker(), Instant.now().toString());
                 }
             } catch (RuntimeException | IOException startFailure) {
@@ -156,16 +156,26 @@ final class Launcher {
             databases.get(spec.database()).properties()
                     .forEach((key, value) -> properties.put(key, String.valueOf(value)));
         }
-        if (!spec.backend()) {
-            // The gateway: its dev-only client secret for browser logins, and one route slot per backend service.
-            properties.put("spring.security.oauth2.client.registration.keycloak.client-secret",
-                    KeycloakServer.GATEWAY_DEV_SECRET);
-            for (ServiceSpec backend : specs) {
-                if (backend.backend()) {
-                    properties.put("opsledger.gateway.services." + backend.name() + ".enabled", "true");
-                    properties.put("opsledger.gateway.services." + backend.name() + ".uri",
-                            "http://127.0.0.1:" + home.port(backend.port()));
-                }
+        if (spec.edge()) {
+            properties.putAll(edgeWiring());
+        }
+        return properties;
+    }
+
+    /**
+     * What only the public entry needs: its dev-only client secret for browser logins, and the
+     * service slot of every service started here switched on at its address. The gateway has a
+     * slot per declared service; one that isn't started stays off, so nothing routes to it.
+     */
+    private Map<String, String> edgeWiring() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.security.oauth2.client.registration.keycloak.client-secret",
+                KeycloakServer.GATEWAY_DEV_SECRET);
+        for (ServiceSpec service : specs) {
+            if (!service.edge()) {
+                properties.put("opsledger.gateway.services." + service.name() + ".enabled", "true");
+                properties.put("opsledger.gateway.services." + service.name() + ".uri",
+                        "http://127.0.0.1:" + home.port(service.port()));
             }
         }
         return properties;
@@ -209,10 +219,11 @@ final class Launcher {
         return entries;
     }
 
-    private String gatewayUrl() {
-        return processes.stream().filter(p -> !p.spec().backend()).findFirst()
+    /** Demo data goes in through the public entry, the way users' requests do. */
+    private String edgeUrl() {
+        return processes.stream().filter(p -> p.spec().edge()).findFirst()
                 .map(p -> p.url(home))
-                .orElseThrow(() -> new IllegalStateException("devstack-services.properties declares no gateway"));
+                .orElseThrow(() -> new IllegalStateException("devstack-services.properties declares no edge (gateway)"));
     }
 
     private void watchChildren() {

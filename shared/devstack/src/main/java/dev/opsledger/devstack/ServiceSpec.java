@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * One process the devstack starts after the infrastructure, as declared in
- * {@code devstack-services.properties}. The launcher has no per-service code: a new service is a
- * new entry there.
+ * One OpsLedger process, as declared in {@code devstack-services.properties}: the one list of
+ * services the devstack starts and that compose, the database init script and the gateway's
+ * service slots are checked against. The launcher has no per-service code: a new service is a
+ * new entry there, switched on with {@code enabled} once its module builds.
+ *
+ * @param edge the gateway: the one public entry, told where every started service listens
  */
-record ServiceSpec(String name, String module, int port, String database, boolean backend) {
+record ServiceSpec(String name, String module, int port, String database, boolean enabled, boolean edge) {
 
     static final String RESOURCE = "devstack-services.properties";
 
+    /** Every declared entry, the ones not built yet included. */
     static List<ServiceSpec> load() {
         Properties properties = new Properties();
         try (InputStream in = ServiceSpec.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -29,6 +33,11 @@ record ServiceSpec(String name, String module, int port, String database, boolea
         return parse(properties);
     }
 
+    /** What {@code ./opsledger up} starts: a service declared before its module builds must not break it. */
+    static List<ServiceSpec> started() {
+        return load().stream().filter(ServiceSpec::enabled).toList();
+    }
+
     static List<ServiceSpec> parse(Properties properties) {
         List<ServiceSpec> specs = new ArrayList<>();
         for (String name : properties.getProperty("services", "").split(",")) {
@@ -40,7 +49,8 @@ record ServiceSpec(String name, String module, int port, String database, boolea
                     required(properties, name, "module"),
                     Integer.parseInt(required(properties, name, "port")),
                     properties.getProperty(name + ".database", "").strip(),
-                    Boolean.parseBoolean(properties.getProperty(name + ".backend", "false").strip())));
+                    Boolean.parseBoolean(properties.getProperty(name + ".enabled", "true").strip()),
+                    Boolean.parseBoolean(properties.getProperty(name + ".edge", "false").strip())));
         }
         return List.copyOf(specs);
     }

@@ -6,14 +6,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** docker-compose.yml runs what ./opsledger up runs: every devstack process has its compose service. */
+/**
+ * docker-compose.yml runs what ./opsledger up runs: exactly the enabled entries of the one service
+ * list, each built from its module, on its port, with its database, and routed by the gateway.
+ */
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Set<String> INFRASTRUCTURE = Set.of("postgres", "kafka", "keycloak");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> composeServices() throws IOException {
@@ -21,11 +28,26 @@ class DockerComposeTest {
         return (Map<String, Map<String, Object>>) compose.get("services");
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.get("environment");
+    }
+
+    @Test
+    void givenServiceList_whenComposeRead_thenItRunsExactlyTheEnabledEntriesBesideTheInfrastructure() throws IOException {
+        Set<String> expected = new TreeSet<>(INFRASTRUCTURE);
+        ServiceSpec.started().forEach(spec -> expected.add(spec.name()));
+
+        assertThat(new TreeSet<>(composeServices().keySet()))
+                .as("a service not built yet (enabled=false) would break docker-compose up --build")
+                .isEqualTo(expected);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void givenDevstackServices_whenComposeRead_thenEachIsBuiltFromItsModuleDockerfile() throws IOException {
         Map<String, Map<String, Object>> services = composeServices();
-        List<ServiceSpec> specs = ServiceSpec.load();
+        List<ServiceSpec> specs = ServiceSpec.started();
         assertThat(specs).isNotEmpty();
         for (ServiceSpec spec : specs) {
             assertThat(services).as("compose service for %s", spec.name()).containsKey(spec.name());
@@ -38,9 +60,42 @@ class DockerComposeTest {
     }
 
     @Test
+    void givenDevstackServices_whenComposeRead_thenEachListensOnItsPortWithItsDatabase() throws IOException {
+        Map<String, Map<String, Object>> services = composeServices();
+        for (ServiceSpec spec : ServiceSpec.started()) {
+            Map<String, Object> environment = environment(services.get(spec.name()));
+            assertThat(String.valueOf(environment.get("SERVER_PORT"))).as("%s port", spec.name())
+                    .isEqualTo(String.valueOf(spec.port()));
+            if (spec.hasDatabase()) {
+                assertThat(environment.get("SPRING_DATASOURCE_URL")).as("%s database", spec.name())
+                        .isEqualTo("jdbc:postgresql://postgres:5432/" + spec.database());
+                assertThat(environment).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenEdge_whenComposeRead_thenEveryOtherServiceIsSwitchedOnAtItsAddressAndAwaited() throws IOException {
+        Map<String, Map<String, Object>> services = composeServices();
+        ServiceSpec edge = ServiceSpec.started().stream().filter(ServiceSpec::edge).findFirst().orElseThrow();
+        Map<String, Object> environment = environment(services.get(edge.name()));
+        Map<String, Object> dependsOn = (Map<String, Object>) services.get(edge.name()).get("depends_on");
+        for (ServiceSpec spec : ServiceSpec.started()) {
+            if (spec.edge()) {
+                continue;
+            }
+            String slot = "OPSLEDGER_" + spec.name().toUpperCase(Locale.ROOT);
+            assertThat(environment.get(slot + "_ENABLED")).as("%s routed", spec.name()).isEqualTo("true");
+            assertThat(environment.get(slot + "_URI")).isEqualTo("http://" + spec.name() + ":" + spec.port());
+            assertThat(dependsOn).as("gateway waits for %s", spec.name()).containsKey(spec.name());
+        }
+    }
+
+    @Test
     void givenServicesWithDatabases_whenComposeStartsPostgres_thenItCreatesEachDatabase() throws IOException {
         String init = Files.readString(ROOT.resolve("docker/postgres-init.sql"));
-        for (ServiceSpec spec : ServiceSpec.load()) {
+        for (ServiceSpec spec : ServiceSpec.started()) {
             if (spec.hasDatabase()) {
                 assertThat(init).contains("CREATE DATABASE " + spec.database() + ";");
             }

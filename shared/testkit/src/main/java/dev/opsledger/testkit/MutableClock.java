@@ -27,6 +27,11 @@ public final class MutableClock extends Clock {
         return new MutableClock(source);
     }
 
+    /** From now on follows {@code source} again, e.g. {@code Instant::now} after a test held time still. */
+    public void follow(Supplier<Instant> source) {
+        now = source;
+    }
+
     public void set(Instant instant) {
         now = () -> instant;
     }

@@ -1,5 +1,6 @@
 package dev.opsledger.release.environment.query;
 
+import dev.opsledger.contracts.Person;
 import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.query.ApplicationQueries;
 import dev.opsledger.release.application.query.ApplicationView;
@@ -74,7 +75,8 @@ public class EnvironmentQueries {
     private static LedgerEntry entry(ResultSet row, int rowNumber) throws SQLException {
         return new LedgerEntry(row.getLong("entry_id"), row.getString("application_id"), row.getString("environment"),
                 row.getString("promotion_id"), row.getString("release_id"), row.getString("version"),
-                row.getString("outcome"), row.getString("recorded_by"), row.getString("detail"),
+                row.getString("outcome"), Person.orNull(row.getString("recorded_by_id"), row.getString("recorded_by")),
+                row.getString("detail"),
                 row.getString("rollback_of"), row.getTimestamp("recorded_at").toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package dev.opsledger.release.environment.query;
 
+import dev.opsledger.contracts.Person;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,6 @@ import java.time.Instant;
  * @param rollbackOf the release this deployment rolled back, if it was a rollback
  */
 public record LedgerEntry(long entryId, String applicationId, String environment, String promotionId,
-                          String releaseId, String version, String outcome, String recordedBy, String detail,
+                          String releaseId, String version, String outcome, Person recordedBy, String detail,
                           String rollbackOf, Instant recordedAt) {
 }

@@ -7,5 +7,10 @@ import org.axonframework.serialization.Revision;
 /** Approvers may now decide, until {@code deadline}. */
 @Revision("1")
 public record PromotionAwaitingApproval(String promotionId, PromotionTarget target, ApprovalPolicy policy,
-                                        String requesterId, Instant deadline) {
+                                        String requesterId, Instant deadline) implements PromotionStep {
+
+    @Override
+    public PromotionStatus status() {
+        return PromotionStatus.AWAITING_APPROVAL;
+    }
 }

@@ -7,5 +7,20 @@ import org.axonframework.serialization.Revision;
 /** An approver said no; the promotion ends. */
 @Revision("1")
 public record PromotionRejected(String promotionId, PromotionTarget target, Actor rejectedBy, String reason,
-                                Instant rejectedAt) {
+                                Instant rejectedAt) implements PromotionEnded {
+
+    @Override
+    public PromotionStatus status() {
+        return PromotionStatus.REJECTED;
+    }
+
+    @Override
+    public Actor endedBy() {
+        return rejectedBy;
+    }
+
+    @Override
+    public String detail() {
+        return reason;
+    }
 }

@@ -15,5 +15,10 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PromotionRequested(String promotionId, PromotionTarget target, int lifecycleVersion,
                                  EnvironmentRules rules, Actor requestedBy, Instant requestedAt, String rollbackOf,
-                                 String reason) {
+                                 String reason) implements PromotionStep {
+
+    @Override
+    public PromotionStatus status() {
+        return PromotionStatus.REQUESTED;
+    }
 }

@@ -16,10 +16,9 @@ import dev.opsledger.release.promotion.api.OverrideFreeze;
 import dev.opsledger.release.promotion.api.PromotionApproved;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
 import dev.opsledger.release.promotion.api.PromotionCancelled;
-import dev.opsledger.release.promotion.api.PromotionExpired;
-import dev.opsledger.release.promotion.api.PromotionRejected;
 import dev.opsledger.release.promotion.api.PromotionRequested;
 import dev.opsledger.release.promotion.api.PromotionStatus;
+import dev.opsledger.release.promotion.api.PromotionStep;
 import dev.opsledger.release.promotion.api.PromotionTarget;
 import dev.opsledger.release.promotion.api.PromotionWaitingForWindow;
 import dev.opsledger.release.promotion.api.ReportDeploymentFailure;
@@ -41,7 +40,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A release entering one environment; its own aggregate (ADR 002) so one promotion's approvals,
  * waiting and result never contend with another's. Entry rules live in {@link PromotionEntry},
- * approvals in the {@link PromotionApproval} entity. Time comes from the injected {@link Clock}.
+ * windows and freezes in {@link DeploymentGate}, approvals in the {@link PromotionApproval} entity,
+ * and the lifecycle in {@link PromotionStatus}. Time comes from the injected {@link Clock}.
  */
 @Aggregate
 public class Promotion {
@@ -53,9 +53,9 @@ public class Promotion {
     private String promotionId;
     private PromotionTarget target;
     private EnvironmentRules rules;
+    private DeploymentGate gate;
     private Actor requestedBy;
     private PromotionStatus status;
-    private boolean freezeOverridden;
     @AggregateMember
     private PromotionApproval approval;
 
@@ -95,14 +95,7 @@ public class Promotion {
         requireRole(command.admin(), ADMIN, "override a freeze");
         requireStatus(status.isBeforeDeployment(), "have a freeze overridden");
         requireText(command.reason(), PromotionErrors.REASON_REQUIRED, "A freeze override needs a reason");
-        if (freezeOverridden) {
-            throw BusinessRuleViolation.conflict(PromotionErrors.FREEZE_ALREADY_OVERRIDDEN,
-                    "The freezes are already overridden for this promotion");
-        }
-        if (!rules.hasFreezeEndingAfter(clock.instant())) {
-            throw BusinessRuleViolation.unprocessable(PromotionErrors.NOT_FROZEN,
-                    "No current or coming freeze applies to this promotion");
-        }
+        gate.requireOverridableAt(clock.instant());
         apply(new FreezeOverridden(promotionId, target, command.admin(), command.reason()));
     }
 
@@ -115,14 +108,8 @@ public class Promotion {
     @CommandHandler
     public void handle(StartDeployment command, Clock clock) {
         requireStatus(status.isReadyToDeploy(), "start deploying");
-        Instant now = clock.instant();
-        switch (rules.blockerAt(now, freezeOverridden)) {
-            case FROZEN -> throw BusinessRuleViolation.unprocessable(PromotionErrors.FROZEN,
-                    target.environment() + " is frozen: " + rules.freezeAt(now).orElseThrow().reason());
-            case OUTSIDE_WINDOW -> throw BusinessRuleViolation.unprocessable(PromotionErrors.OUTSIDE_WINDOW,
-                    "No deployment window of " + target.environment() + " is open now");
-            case NONE -> apply(new DeploymentStarted(promotionId, target));
-        }
+        gate.requireOpenAt(clock.instant());
+        apply(new DeploymentStarted(promotionId, target));
     }
 
     @CommandHandler
@@ -141,7 +128,7 @@ public class Promotion {
 
     @CommandHandler
     public void handle(TimeOutDeployment command) {
-        requireStatus(status == PromotionStatus.DEPLOYING, "time out");
+        requireStatus(status.isDeploying(), "time out");
         apply(new DeploymentFailed(promotionId, target, Actor.system("promotion-saga"),
                 "No deployment result was recorded within " + rules.resultTimeout()));
     }
@@ -181,7 +168,7 @@ public class Promotion {
 
     private void requireResultMayBeRecorded(Actor actor) {
         requireRole(actor, RELEASE_MANAGER, "record a deployment result");
-        requireStatus(status == PromotionStatus.DEPLOYING, "record a deployment result");
+        requireStatus(status.isDeploying(), "record a deployment result");
     }
 
     @EventSourcingHandler
@@ -189,60 +176,22 @@ public class Promotion {
         promotionId = event.promotionId();
         target = event.target();
         rules = event.rules();
+        gate = DeploymentGate.of(rules);
         requestedBy = event.requestedBy();
-        status = PromotionStatus.REQUESTED;
+        status = event.status();
         // Created here, not on the approval event, so every approval command finds an entity
         // that can answer "not awaiting approval" instead of a routing failure.
         approval = new PromotionApproval();
     }
 
+    /** Every other step, the end included, names the state it leads to. */
     @EventSourcingHandler
-    void on(PromotionAwaitingApproval event) {
-        status = PromotionStatus.AWAITING_APPROVAL;
-    }
-
-    @EventSourcingHandler
-    void on(PromotionApproved event) {
-        status = PromotionStatus.APPROVED;
-    }
-
-    @EventSourcingHandler
-    void on(PromotionRejected event) {
-        status = PromotionStatus.REJECTED;
-    }
-
-    @EventSourcingHandler
-    void on(PromotionExpired event) {
-        status = PromotionStatus.EXPIRED;
-    }
-
-    @EventSourcingHandler
-    void on(PromotionCancelled event) {
-        status = PromotionStatus.CANCELLED;
+    void on(PromotionStep event) {
+        status = event.status();
     }
 
     @EventSourcingHandler
     void on(FreezeOverridden event) {
-        freezeOverridden = true;
-    }
-
-    @EventSourcingHandler
-    void on(PromotionWaitingForWindow event) {
-        status = PromotionStatus.WAITING_FOR_WINDOW;
-    }
-
-    @EventSourcingHandler
-    void on(DeploymentStarted event) {
-        status = PromotionStatus.DEPLOYING;
-    }
-
-    @EventSourcingHandler
-    void on(DeploymentSucceeded event) {
-        status = PromotionStatus.DEPLOYED;
-    }
-
-    @EventSourcingHandler
-    void on(DeploymentFailed event) {
-        status = PromotionStatus.FAILED;
+        gate = gate.overridden();
     }
 }

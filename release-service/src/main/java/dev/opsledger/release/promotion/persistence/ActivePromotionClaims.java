@@ -1,11 +1,7 @@
 package dev.opsledger.release.promotion.persistence;
 
-import dev.opsledger.release.promotion.api.DeploymentFailed;
-import dev.opsledger.release.promotion.api.DeploymentSucceeded;
-import dev.opsledger.release.promotion.api.PromotionCancelled;
-import dev.opsledger.release.promotion.api.PromotionExpired;
-import dev.opsledger.release.promotion.api.PromotionRejected;
 import dev.opsledger.platform.persistence.ClaimTable;
+import dev.opsledger.release.promotion.api.PromotionEnded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,27 +30,7 @@ public class ActivePromotionClaims {
     }
 
     @EventHandler
-    void on(PromotionRejected event) {
-        release(event.promotionId());
-    }
-
-    @EventHandler
-    void on(PromotionExpired event) {
-        release(event.promotionId());
-    }
-
-    @EventHandler
-    void on(PromotionCancelled event) {
-        release(event.promotionId());
-    }
-
-    @EventHandler
-    void on(DeploymentSucceeded event) {
-        release(event.promotionId());
-    }
-
-    @EventHandler
-    void on(DeploymentFailed event) {
+    void on(PromotionEnded event) {
         release(event.promotionId());
     }
 

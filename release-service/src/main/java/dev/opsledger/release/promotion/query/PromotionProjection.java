@@ -3,18 +3,14 @@ package dev.opsledger.release.promotion.query;
 import static dev.opsledger.platform.query.Projections.utc;
 
 import dev.opsledger.platform.query.Projections;
-import dev.opsledger.release.promotion.api.DeploymentFailed;
-import dev.opsledger.release.promotion.api.DeploymentStarted;
-import dev.opsledger.release.promotion.api.DeploymentSucceeded;
+import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.release.promotion.api.FreezeOverridden;
 import dev.opsledger.release.promotion.api.PromotionApprovalGiven;
-import dev.opsledger.release.promotion.api.PromotionApproved;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
-import dev.opsledger.release.promotion.api.PromotionCancelled;
-import dev.opsledger.release.promotion.api.PromotionExpired;
-import dev.opsledger.release.promotion.api.PromotionRejected;
+import dev.opsledger.release.promotion.api.PromotionEnded;
 import dev.opsledger.release.promotion.api.PromotionRequested;
 import dev.opsledger.release.promotion.api.PromotionStatus;
+import dev.opsledger.release.promotion.api.PromotionStep;
 import dev.opsledger.release.promotion.api.PromotionTarget;
 import dev.opsledger.release.promotion.api.PromotionWaitingForWindow;
 import java.time.Instant;
@@ -53,7 +49,7 @@ class PromotionProjection {
                             required_approvals, approver_roles, four_eyes, decision_timeout_s, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.promotionId(), target.applicationId(), target.releaseId(), target.version(),
-                        target.environment(), PromotionStatus.REQUESTED.name(), event.lifecycleVersion(),
+                        target.environment(), event.status().name(), event.lifecycleVersion(),
                         event.requestedBy().id(), event.requestedBy().name(), utc(event.requestedAt()),
                         event.rollbackOf(), event.reason(),
                         policy == null ? null : policy.requiredApprovals(),
@@ -66,7 +62,7 @@ class PromotionProjection {
     @EventHandler
     void on(PromotionAwaitingApproval event, @Timestamp Instant at) {
         jdbc.sql("UPDATE promotion_view SET status = ?, approval_deadline = ?, updated_at = ? WHERE promotion_id = ?")
-                .params(PromotionStatus.AWAITING_APPROVAL.name(), utc(event.deadline()), utc(at), event.promotionId())
+                .params(event.status().name(), utc(event.deadline()), utc(at), event.promotionId())
                 .update();
     }
 
@@ -81,26 +77,6 @@ class PromotionProjection {
     }
 
     @EventHandler
-    void on(PromotionApproved event, @Timestamp Instant at) {
-        status(event.promotionId(), PromotionStatus.APPROVED, at);
-    }
-
-    @EventHandler
-    void on(PromotionRejected event, @Timestamp Instant at) {
-        ended(event.promotionId(), PromotionStatus.REJECTED, event.rejectedBy().name(), event.reason(), at);
-    }
-
-    @EventHandler
-    void on(PromotionExpired event, @Timestamp Instant at) {
-        ended(event.promotionId(), PromotionStatus.EXPIRED, null, "No decision before " + event.deadline(), at);
-    }
-
-    @EventHandler
-    void on(PromotionCancelled event, @Timestamp Instant at) {
-        ended(event.promotionId(), PromotionStatus.CANCELLED, event.cancelledBy().name(), event.reason(), at);
-    }
-
-    @EventHandler
     void on(FreezeOverridden event, @Timestamp Instant at) {
         jdbc.sql("UPDATE promotion_view SET freeze_overridden = TRUE, updated_at = ? WHERE promotion_id = ?")
                 .params(utc(at), event.promotionId())
@@ -112,41 +88,38 @@ class PromotionProjection {
         jdbc.sql("""
                         UPDATE promotion_view SET status = ?, waiting_until = ?, wait_reason = ?, updated_at = ?
                         WHERE promotion_id = ?""")
-                .params(PromotionStatus.WAITING_FOR_WINDOW.name(), utc(event.until()), event.reason().name(), utc(at),
+                .params(event.status().name(), utc(event.until()), event.reason().name(), utc(at),
                         event.promotionId())
                 .update();
     }
 
+    /** The steps that change nothing but the state (approved, deploying). */
     @EventHandler
-    void on(DeploymentStarted event, @Timestamp Instant at) {
-        status(event.promotionId(), PromotionStatus.DEPLOYING, at);
+    void on(PromotionStep event, @Timestamp Instant at) {
+        status(event.promotionId(), event.status(), at);
     }
 
     @EventHandler
-    void on(DeploymentSucceeded event, EventMessage<?> message) {
+    void on(PromotionEnded event, EventMessage<?> message) {
         Instant at = message.getTimestamp();
-        ended(event.promotionId(), PromotionStatus.DEPLOYED, event.recordedBy().name(), event.evidenceUrl(), at);
+        Actor by = event.endedBy();
+        ended(event.promotionId(), event.status(), by, event.detail(), at);
         PromotionTarget target = event.target();
-        jdbc.sql("""
-                        INSERT INTO environment_board (application_id, environment, release_id, version, promotion_id,
-                                                       deployed_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (application_id, environment) DO UPDATE SET release_id = EXCLUDED.release_id,
-                            version = EXCLUDED.version, promotion_id = EXCLUDED.promotion_id,
-                            deployed_at = EXCLUDED.deployed_at""")
-                .params(target.applicationId(), target.environment(), target.releaseId(), target.version(),
-                        event.promotionId(), utc(at))
-                .update();
-        ledger(message, event.promotionId(), target, PromotionStatus.DEPLOYED, event.recordedBy().name(),
-                event.evidenceUrl());
-    }
-
-    @EventHandler
-    void on(DeploymentFailed event, EventMessage<?> message) {
-        ended(event.promotionId(), PromotionStatus.FAILED, event.recordedBy().name(), event.reason(),
-                message.getTimestamp());
-        ledger(message, event.promotionId(), event.target(), PromotionStatus.FAILED, event.recordedBy().name(),
-                event.reason());
+        if (event.status() == PromotionStatus.DEPLOYED) {
+            jdbc.sql("""
+                            INSERT INTO environment_board (application_id, environment, release_id, version,
+                                                           promotion_id, deployed_at)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (application_id, environment) DO UPDATE SET release_id = EXCLUDED.release_id,
+                                version = EXCLUDED.version, promotion_id = EXCLUDED.promotion_id,
+                                deployed_at = EXCLUDED.deployed_at""")
+                    .params(target.applicationId(), target.environment(), target.releaseId(), target.version(),
+                            event.promotionId(), utc(at))
+                    .update();
+        }
+        if (event.status().isDeploymentOutcome()) {
+            ledger(message, event.promotionId(), target, event.status(), by, event.detail());
+        }
     }
 
     @ResetHandler
@@ -155,15 +128,15 @@ class PromotionProjection {
     }
 
     private void ledger(EventMessage<?> message, String promotionId, PromotionTarget target, PromotionStatus outcome,
-                        String recordedBy, String detail) {
+                        Actor recordedBy, String detail) {
         jdbc.sql("""
                         INSERT INTO deployment_ledger (event_id, application_id, environment, promotion_id, release_id,
-                            version, outcome, recorded_by, detail, rollback_of, recorded_at)
-                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            version, outcome, recorded_by_id, recorded_by, detail, rollback_of, recorded_at)
+                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                                (SELECT rollback_of FROM promotion_view WHERE promotion_id = ?), ?""")
                 .params(message.getIdentifier(), target.applicationId(), target.environment(), promotionId,
-                        target.releaseId(), target.version(), outcome.name(), recordedBy, detail, promotionId,
-                        utc(message.getTimestamp()))
+                        target.releaseId(), target.version(), outcome.name(), recordedBy.id(), recordedBy.name(),
+                        detail, promotionId, utc(message.getTimestamp()))
                 .update();
     }
 
@@ -173,11 +146,13 @@ class PromotionProjection {
                 .update();
     }
 
-    private void ended(String promotionId, PromotionStatus status, String by, String detail, Instant at) {
+    private void ended(String promotionId, PromotionStatus status, Actor by, String detail, Instant at) {
         jdbc.sql("""
-                        UPDATE promotion_view SET status = ?, outcome_by = ?, outcome_detail = ?, updated_at = ?
+                        UPDATE promotion_view SET status = ?, outcome_by_id = ?, outcome_by = ?, outcome_detail = ?,
+                            updated_at = ?
                         WHERE promotion_id = ?""")
-                .params(status.name(), by, detail, utc(at), promotionId)
+                .params(status.name(), by == null ? null : by.id(), by == null ? null : by.name(), detail, utc(at),
+                        promotionId)
                 .update();
     }
 }

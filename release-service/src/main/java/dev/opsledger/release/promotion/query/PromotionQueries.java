@@ -2,6 +2,7 @@ package dev.opsledger.release.promotion.query;
 
 import static dev.opsledger.platform.query.Projections.instant;
 
+import dev.opsledger.contracts.Person;
 import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.platform.approval.ApprovalDecision;
 import dev.opsledger.platform.approval.ApprovalPolicy;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class PromotionQueries {
 
     private static final String SELECT = "SELECT * FROM promotion_view";
+    private static final String[] ACTIVE =
+            PromotionStatus.active().stream().map(PromotionStatus::name).toArray(String[]::new);
 
     private final JdbcClient jdbc;
 
@@ -44,10 +48,8 @@ public class PromotionQueries {
 
     /** Promotions still open in {@code applicationId}, by environment. */
     public List<PromotionView> activeIn(String applicationId) {
-        return jdbc.sql(SELECT + " WHERE application_id = ? AND status IN (?, ?, ?, ?, ?) ORDER BY requested_at")
-                .params(applicationId, PromotionStatus.REQUESTED.name(), PromotionStatus.AWAITING_APPROVAL.name(),
-                        PromotionStatus.APPROVED.name(), PromotionStatus.WAITING_FOR_WINDOW.name(),
-                        PromotionStatus.DEPLOYING.name())
+        return jdbc.sql(SELECT + " WHERE application_id = ? AND status = ANY(?) ORDER BY requested_at")
+                .params(applicationId, ACTIVE)
                 .query(PromotionQueries::view).list();
     }
 
@@ -69,22 +71,32 @@ public class PromotionQueries {
                 // Only positivity matters here: the deadline is already fixed in the view.
                 Duration.ofSeconds(1));
         List<ApprovalDecision> decisions = view.approvedBy().stream()
-                .map(id -> new ApprovalDecision(id, id, true, null, view.updatedAt()))
+                .map(approver -> new ApprovalDecision(approver.id(), approver.name(), true, null, view.updatedAt()))
                 .toList();
-        return new Approvals(policy, view.requestedById(), view.approvalDeadline(), decisions, ApprovalStatus.PENDING);
+        return new Approvals(policy, view.requestedBy().id(), view.approvalDeadline(), decisions,
+                ApprovalStatus.PENDING);
     }
 
     private static PromotionView view(ResultSet row, int rowNumber) throws SQLException {
         return new PromotionView(row.getString("promotion_id"), row.getString("application_id"),
                 row.getString("release_id"), row.getString("version"), row.getString("environment"),
-                row.getString("status"), row.getInt("lifecycle_version"), row.getString("requested_by_id"),
-                row.getString("requested_by_name"), instant(row.getTimestamp("requested_at")),
+                row.getString("status"), row.getInt("lifecycle_version"),
+                new Person(row.getString("requested_by_id"), row.getString("requested_by_name")),
+                instant(row.getTimestamp("requested_at")),
                 row.getString("rollback_of"), row.getString("reason"),
                 (Integer) row.getObject("required_approvals"), strings(row.getArray("approver_roles")),
                 (Boolean) row.getObject("four_eyes"), instant(row.getTimestamp("approval_deadline")),
-                strings(row.getArray("approved_by")), instant(row.getTimestamp("waiting_until")),
-                row.getString("wait_reason"), row.getBoolean("freeze_overridden"), row.getString("outcome_by"),
-                row.getString("outcome_detail"), instant(row.getTimestamp("updated_at")));
+                people(row.getArray("approved_by"), row.getArray("approved_by_names")),
+                instant(row.getTimestamp("waiting_until")), row.getString("wait_reason"),
+                row.getBoolean("freeze_overridden"), Person.orNull(row.getString("outcome_by_id"),
+                row.getString("outcome_by")), row.getString("outcome_detail"), instant(row.getTimestamp("updated_at")));
+    }
+
+    /** The two arrays are appended together, one approver at a time, so they pair up by position. */
+    private static List<Person> people(Array ids, Array names) throws SQLException {
+        List<String> idList = strings(ids);
+        List<String> nameList = strings(names);
+        return IntStream.range(0, idList.size()).mapToObj(i -> new Person(idList.get(i), nameList.get(i))).toList();
     }
 
     private static List<String> strings(Array array) throws SQLException {

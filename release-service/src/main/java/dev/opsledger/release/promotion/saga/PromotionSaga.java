@@ -4,17 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.opsledger.release.application.api.DeploymentSlot;
 import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.api.RecordDeployment;
-import dev.opsledger.release.promotion.api.DeploymentFailed;
 import dev.opsledger.release.promotion.api.DeploymentStarted;
-import dev.opsledger.release.promotion.api.DeploymentSucceeded;
 import dev.opsledger.release.promotion.api.ExpirePromotion;
 import dev.opsledger.release.promotion.api.FreezeOverridden;
 import dev.opsledger.release.promotion.api.PromotionApproved;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
-import dev.opsledger.release.promotion.api.PromotionCancelled;
-import dev.opsledger.release.promotion.api.PromotionExpired;
-import dev.opsledger.release.promotion.api.PromotionRejected;
+import dev.opsledger.release.promotion.api.PromotionEnded;
 import dev.opsledger.release.promotion.api.PromotionRequested;
+import dev.opsledger.release.promotion.api.PromotionStatus;
 import dev.opsledger.release.promotion.api.PromotionTarget;
 import dev.opsledger.release.promotion.api.PromotionWaitingForWindow;
 import dev.opsledger.release.promotion.api.StartDeployment;
@@ -138,36 +135,15 @@ public class PromotionSaga {
         commands.send(new TimeOutDeployment(promotion));
     }
 
+    /** Whatever ends the promotion ends the saga; a success also tells the application what runs where. */
     @EndSaga
     @SagaEventHandler(associationProperty = PROMOTION_ID)
-    public void on(DeploymentSucceeded event, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(PromotionEnded event, CommandGateway commands, DeadlineManager deadlines) {
         cancelAll(deadlines);
-        commands.send(new RecordDeployment(target.applicationId(), target.environment(), target.releaseId(),
-                target.version(), promotionId));
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = PROMOTION_ID)
-    public void on(DeploymentFailed event, DeadlineManager deadlines) {
-        cancelAll(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = PROMOTION_ID)
-    public void on(PromotionRejected event, DeadlineManager deadlines) {
-        cancelAll(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = PROMOTION_ID)
-    public void on(PromotionExpired event, DeadlineManager deadlines) {
-        cancelAll(deadlines);
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = PROMOTION_ID)
-    public void on(PromotionCancelled event, DeadlineManager deadlines) {
-        cancelAll(deadlines);
+        if (event.status() == PromotionStatus.DEPLOYED) {
+            commands.send(new RecordDeployment(target.applicationId(), target.environment(), target.releaseId(),
+                    target.version(), promotionId));
+        }
     }
 
     private void planDeployment(CommandGateway commands, DeadlineManager deadlines, Clock clock) {

@@ -24,13 +24,14 @@ class ReleaseProjection {
     }
 
     @EventHandler
-    void on(ReleaseCreated event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_NAME) String actorName) {
+    void on(ReleaseCreated event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
+            @MetaDataValue(MetadataKeys.ACTOR_NAME) String actorName) {
         jdbc.sql("""
                         INSERT INTO release_view (release_id, application_id, version, commit_sha, artifact_reference,
-                                                  notes, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  notes, created_by_id, created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.releaseId(), event.applicationId(), event.version(), event.commitSha(),
-                        event.artifactReference(), event.notes(), actorName, Projections.utc(at))
+                        event.artifactReference(), event.notes(), actorId, actorName, Projections.utc(at))
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package dev.opsledger.release.release.query;
 
+import dev.opsledger.contracts.Person;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,6 +35,6 @@ public class ReleaseQueries {
     private static ReleaseView view(ResultSet row, int rowNumber) throws SQLException {
         return new ReleaseView(row.getString("release_id"), row.getString("application_id"), row.getString("version"),
                 row.getString("commit_sha"), row.getString("artifact_reference"), row.getString("notes"),
-                row.getString("created_by"), row.getTimestamp("created_at").toInstant());
+                Person.orNull(row.getString("created_by_id"), row.getString("created_by")), row.getTimestamp("created_at").toInstant());
     }
 }

@@ -7,6 +7,13 @@ import static dev.opsledger.release.support.Lifecycles.DEVELOPER;
 import static dev.opsledger.release.support.Lifecycles.MONDAY_MORNING;
 import static dev.opsledger.release.support.Lifecycles.MONDAY_NOON;
 import static dev.opsledger.release.support.Lifecycles.RELEASE_MANAGER;
+import static dev.opsledger.release.support.PromotionEvents.APP;
+import static dev.opsledger.release.support.PromotionEvents.PROMOTION;
+import static dev.opsledger.release.support.PromotionEvents.approved;
+import static dev.opsledger.release.support.PromotionEvents.awaiting;
+import static dev.opsledger.release.support.PromotionEvents.deadlineOf;
+import static dev.opsledger.release.support.PromotionEvents.requested;
+import static dev.opsledger.release.support.PromotionEvents.target;
 
 import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.api.FreezePeriod;
@@ -16,7 +23,6 @@ import dev.opsledger.release.promotion.api.*;
 import dev.opsledger.release.support.Lifecycles;
 import dev.opsledger.testkit.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +30,6 @@ import org.junit.jupiter.api.Test;
 
 class PromotionSagaTest {
 
-    private static final String APP = "app-1";
-    private static final String PROMOTION = "promo-1";
     private static final FreezePeriod MONDAY_FREEZE = new FreezePeriod(MONDAY_MORNING.minusSeconds(60),
             MONDAY_MORNING.plus(Duration.ofHours(6)), "quarter close");
 
@@ -36,27 +40,6 @@ class PromotionSagaTest {
         fixture = new SagaTestFixture<>(PromotionSaga.class);
         // The saga reads the fixture's own time, so whenTimeAdvancesTo moves both deadlines and "now".
         fixture.registerResource(MutableClock.following(fixture::currentTime));
-    }
-
-    private static PromotionTarget target(String environment) {
-        return new PromotionTarget(APP, "rel-1", "1.4.0", environment);
-    }
-
-    private static PromotionRequested requested(EnvironmentRules rules) {
-        return new PromotionRequested(PROMOTION, target(rules.name()), 1, rules, DEVELOPER, MONDAY_MORNING, null, null);
-    }
-
-    private static PromotionAwaitingApproval awaiting(EnvironmentRules rules) {
-        return new PromotionAwaitingApproval(PROMOTION, target(rules.name()), rules.approvalPolicy(), DEVELOPER.id(),
-                deadlineOf(rules));
-    }
-
-    private static Instant deadlineOf(EnvironmentRules rules) {
-        return MONDAY_MORNING.plus(rules.approvalPolicy().decisionTimeout());
-    }
-
-    private static PromotionApproved approved(String environment) {
-        return new PromotionApproved(PROMOTION, target(environment), List.of("alice", "bob"));
     }
 
     @Test
@@ -86,7 +69,7 @@ class PromotionSagaTest {
         EnvironmentRules prod = Lifecycles.prod();
         fixture.givenCurrentTime(MONDAY_MORNING)
                 .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod))
-                .whenAggregate(PROMOTION).publishes(approved("prod"))
+                .whenAggregate(PROMOTION).publishes(approved("prod", "alice", "bob"))
                 .expectDispatchedCommands(new StartDeployment(PROMOTION))
                 .expectNoScheduledDeadlineWithName(deadlineOf(prod), PromotionSaga.APPROVAL_DEADLINE)
                 .expectScheduledDeadlineWithName(PromotionSaga.START_RECHECK, PromotionSaga.DEPLOYMENT_SLOT);
@@ -97,7 +80,7 @@ class PromotionSagaTest {
         EnvironmentRules qa = Lifecycles.qa();
         fixture.givenCurrentTime(MONDAY_MORNING)
                 .andThenAggregate(PROMOTION).published(requested(qa), awaiting(qa))
-                .whenAggregate(PROMOTION).publishes(approved("qa"))
+                .whenAggregate(PROMOTION).publishes(approved("qa", "alice", "bob"))
                 .expectDispatchedCommands(new WaitForWindow(PROMOTION, MONDAY_NOON, WaitReason.OUTSIDE_WINDOW));
     }
 
@@ -105,7 +88,7 @@ class PromotionSagaTest {
     void givenWaitRecorded_whenWaitingForWindow_thenDeadlineAtTheOpening() {
         EnvironmentRules qa = Lifecycles.qa();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(qa), awaiting(qa), approved("qa"))
+                .andThenAggregate(PROMOTION).published(requested(qa), awaiting(qa), approved("qa", "alice", "bob"))
                 .whenAggregate(PROMOTION).publishes(
                         new PromotionWaitingForWindow(PROMOTION, target("qa"), MONDAY_NOON, WaitReason.OUTSIDE_WINDOW))
                 .expectScheduledDeadlineWithName(MONDAY_NOON, PromotionSaga.DEPLOYMENT_SLOT)
@@ -116,7 +99,7 @@ class PromotionSagaTest {
     void givenWaitingForTheWindow_whenItOpens_thenDeploymentStarts() {
         EnvironmentRules qa = Lifecycles.qa();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(qa), awaiting(qa), approved("qa"),
+                .andThenAggregate(PROMOTION).published(requested(qa), awaiting(qa), approved("qa", "alice", "bob"),
                         new PromotionWaitingForWindow(PROMOTION, target("qa"), MONDAY_NOON, WaitReason.OUTSIDE_WINDOW))
                 .whenTimeAdvancesTo(MONDAY_NOON)
                 .expectTriggeredDeadlinesWithName(PromotionSaga.DEPLOYMENT_SLOT)
@@ -128,7 +111,7 @@ class PromotionSagaTest {
         EnvironmentRules prod = Lifecycles.prod(MONDAY_FREEZE);
         fixture.givenCurrentTime(MONDAY_MORNING)
                 .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod))
-                .whenAggregate(PROMOTION).publishes(approved("prod"))
+                .whenAggregate(PROMOTION).publishes(approved("prod", "alice", "bob"))
                 .expectDispatchedCommands(new WaitForWindow(PROMOTION, MONDAY_FREEZE.to(), WaitReason.FROZEN));
     }
 
@@ -136,7 +119,7 @@ class PromotionSagaTest {
     void givenWaitingForAFreeze_whenAdminOverrides_thenDeploymentStartsAtOnce() {
         EnvironmentRules prod = Lifecycles.prod(MONDAY_FREEZE);
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod"),
+                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod", "alice", "bob"),
                         new PromotionWaitingForWindow(PROMOTION, target("prod"), MONDAY_FREEZE.to(), WaitReason.FROZEN))
                 .whenAggregate(PROMOTION).publishes(
                         new FreezeOverridden(PROMOTION, target("prod"), ADMIN, "security fix"))
@@ -150,7 +133,7 @@ class PromotionSagaTest {
         fixture.givenCurrentTime(MONDAY_MORNING)
                 .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod),
                         new FreezeOverridden(PROMOTION, target("prod"), ADMIN, "security fix"))
-                .whenAggregate(PROMOTION).publishes(approved("prod"))
+                .whenAggregate(PROMOTION).publishes(approved("prod", "alice", "bob"))
                 .expectDispatchedCommands(new StartDeployment(PROMOTION));
     }
 
@@ -158,7 +141,7 @@ class PromotionSagaTest {
     void givenStartRequested_whenDeploymentStarted_thenResultDeadlineReplacesTheRecheck() {
         EnvironmentRules prod = Lifecycles.prod();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod"))
+                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod", "alice", "bob"))
                 .whenAggregate(PROMOTION).publishes(new DeploymentStarted(PROMOTION, target("prod")))
                 .expectScheduledDeadlineWithName(prod.resultTimeout(), PromotionSaga.RESULT_DEADLINE)
                 .expectNoScheduledDeadlineWithName(PromotionSaga.START_RECHECK, PromotionSaga.DEPLOYMENT_SLOT);
@@ -168,7 +151,7 @@ class PromotionSagaTest {
     void givenStartRefused_whenTheRecheckIsDue_thenPlansAgain() {
         EnvironmentRules prod = Lifecycles.prod();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod"))
+                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod", "alice", "bob"))
                 .whenTimeElapses(PromotionSaga.START_RECHECK)
                 .expectDispatchedCommands(new StartDeployment(PROMOTION));
     }
@@ -177,7 +160,7 @@ class PromotionSagaTest {
     void givenDeploying_whenNobodyRecordsAResultInTime_thenDeploymentTimesOut() {
         EnvironmentRules prod = Lifecycles.prod();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod"),
+                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod", "alice", "bob"),
                         new DeploymentStarted(PROMOTION, target("prod")))
                 .whenTimeElapses(prod.resultTimeout())
                 .expectTriggeredDeadlinesWithName(PromotionSaga.RESULT_DEADLINE)
@@ -188,7 +171,7 @@ class PromotionSagaTest {
     void givenDeploying_whenConfirmed_thenDeploymentRecordedInTheApplicationAndSagaEnds() {
         EnvironmentRules prod = Lifecycles.prod();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod"),
+                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod", "alice", "bob"),
                         new DeploymentStarted(PROMOTION, target("prod")))
                 .whenAggregate(PROMOTION).publishes(
                         new DeploymentSucceeded(PROMOTION, target("prod"), RELEASE_MANAGER, "https://ci/1"))
@@ -201,7 +184,7 @@ class PromotionSagaTest {
     void givenDeploying_whenFailed_thenSagaEndsWithoutRecording() {
         EnvironmentRules prod = Lifecycles.prod();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod"),
+                .andThenAggregate(PROMOTION).published(requested(prod), awaiting(prod), approved("prod", "alice", "bob"),
                         new DeploymentStarted(PROMOTION, target("prod")))
                 .whenAggregate(PROMOTION).publishes(
                         new DeploymentFailed(PROMOTION, target("prod"), RELEASE_MANAGER, "pods crash-looping"))
@@ -236,7 +219,7 @@ class PromotionSagaTest {
     void givenWaitingForTheWindow_whenCancelled_thenSagaEndsAndTheWaitIsDropped() {
         EnvironmentRules qa = Lifecycles.qa();
         fixture.givenCurrentTime(MONDAY_MORNING)
-                .andThenAggregate(PROMOTION).published(requested(qa), awaiting(qa), approved("qa"),
+                .andThenAggregate(PROMOTION).published(requested(qa), awaiting(qa), approved("qa", "alice", "bob"),
                         new PromotionWaitingForWindow(PROMOTION, target("qa"), MONDAY_NOON, WaitReason.OUTSIDE_WINDOW))
                 .whenAggregate(PROMOTION).publishes(
                         new PromotionCancelled(PROMOTION, target("qa"), DEVELOPER, "superseded"))

@@ -1,6 +1,8 @@
 package dev.opsledger.platform.audit;
 
-import dev.opsledger.platform.audit.AuditLogResponses.ChainVerification;
+import dev.opsledger.contracts.audit.ChainVerification;
+
+
 
 /**
  * Recomputes the chain from the first entry. An entry is broken when its {@code previous_hash}

@@ -1,7 +1,9 @@
 package dev.opsledger.platform.audit;
 
+import dev.opsledger.contracts.audit.AuditEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.temporal.ChronoUnit;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
@@ -26,18 +28,33 @@ public final class AuditHashChain {
         StringBuilder canonical = new StringBuilder(VERSION);
         field(canonical, Long.toString(entry.globalIndex()));
         field(canonical, entry.eventId());
-        field(canonical, entry.eventTime().toString());
+        field(canonical, entry.time().toString());
         field(canonical, entry.actorId());
         field(canonical, entry.actorName());
         field(canonical, entry.aggregateType());
         field(canonical, entry.aggregateId());
         field(canonical, entry.aggregateSequence() == null ? null : entry.aggregateSequence().toString());
-        field(canonical, entry.eventType());
-        field(canonical, entry.payloadSummary());
+        field(canonical, entry.type());
+        field(canonical, entry.summary());
         field(canonical, entry.correlationId());
         field(canonical, entry.causationId());
         field(canonical, entry.previousHash());
         return canonical.toString();
+    }
+
+    /**
+     * The entry linked after {@code previousHash}, carrying its own hash. Times are kept at
+     * microsecond precision because that is what PostgreSQL's {@code timestamptz} stores: hashing
+     * nanoseconds would make every entry fail verification once read back.
+     */
+    public static AuditEntry linked(AuditEntry entry, String previousHash) {
+        AuditEntry link = new AuditEntry(entry.service(), entry.globalIndex(), entry.eventId(),
+                entry.time().truncatedTo(ChronoUnit.MICROS), entry.actorId(), entry.actorName(), entry.aggregateType(),
+                entry.aggregateId(), entry.aggregateSequence(), entry.type(), entry.summary(), entry.correlationId(),
+                entry.causationId(), previousHash, null);
+        return new AuditEntry(link.service(), link.globalIndex(), link.eventId(), link.time(), link.actorId(),
+                link.actorName(), link.aggregateType(), link.aggregateId(), link.aggregateSequence(), link.type(),
+                link.summary(), link.correlationId(), link.causationId(), previousHash, hash(link));
     }
 
     /** The hash the entry must carry, given its fields and its {@code previousHash}. */

@@ -1,5 +1,6 @@
 package dev.opsledger.platform.audit;
 
+import dev.opsledger.contracts.audit.ChainVerification;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,8 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.opsledger.contracts.audit.AuditQuery;
+import dev.opsledger.contracts.audit.AuditEntry;
 import dev.opsledger.contracts.audit.AuditPage;
-import dev.opsledger.platform.audit.AuditLogResponses.ChainVerification;
+import dev.opsledger.platform.core.paging.Cursor;
+import dev.opsledger.platform.core.paging.Page;
+
 import dev.opsledger.platform.error.InvalidInputException;
 
 /** The service's audit trail, for auditors and admins (the gateway's {@code /api/audit} merges these). */
@@ -52,13 +56,11 @@ public class AuditLogController {
         }
         AuditQuery query = new AuditQuery(blankToNull(actor), from, to, blankToNull(aggregateId),
                 blankToNull(aggregateType), blankToNull(type), blankToNull(correlationId));
-        AuditCursor after = cursor == null || cursor.isBlank() ? null : AuditCursor.decode(cursor);
-        // One extra row tells whether another page exists without a COUNT over the filter.
-        List<AuditEntry> rows = repository.find(query, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<AuditEntry> page = more ? rows.subList(0, limit) : rows;
-        String nextCursor = more ? AuditCursor.after(page.getLast()).encode() : null;
-        return new AuditPage(page.stream().map(entry -> AuditLogResponses.toPublic(serviceName, entry)).toList(), nextCursor);
+        // Pages are ordered by time, then by global index (ties within one microsecond).
+        List<AuditEntry> rows = repository.find(query, Cursor.decode(cursor, 2), limit + 1);
+        Page<AuditEntry> page = Page.of(rows, limit, entry -> Cursor.of(entry.time(), entry.globalIndex()))
+                .map(entry -> entry.withService(serviceName));
+        return new AuditPage(page.entries(), page.nextCursor());
     }
 
     @GetMapping("/verify")

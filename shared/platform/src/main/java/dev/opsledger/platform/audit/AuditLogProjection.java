@@ -1,5 +1,6 @@
 package dev.opsledger.platform.audit;
 
+import dev.opsledger.contracts.audit.AuditEntry;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -45,7 +46,7 @@ public class AuditLogProjection {
             return;
         }
         String previousHash = repository.hashBefore(globalIndex).orElse(AuditHashChain.GENESIS);
-        repository.insert(entryFor(globalIndex, payload, event).chainedAfter(previousHash));
+        repository.insert(AuditHashChain.linked(entryFor(globalIndex, payload, event), previousHash));
     }
 
     AuditEntry entryFor(long globalIndex, Object payload, EventMessage<?> event) {
@@ -58,7 +59,7 @@ public class AuditLogProjection {
             aggregateId = domainEvent.getAggregateIdentifier();
             aggregateSequence = domainEvent.getSequenceNumber();
         }
-        return new AuditEntry(globalIndex, event.getIdentifier(), event.getTimestamp(),
+        return new AuditEntry(null, globalIndex, event.getIdentifier(), event.getTimestamp(),
                 MetadataKeys.actorIdOf(event),
                 MetadataKeys.actorNameOf(event),
                 aggregateType, aggregateId, aggregateSequence,

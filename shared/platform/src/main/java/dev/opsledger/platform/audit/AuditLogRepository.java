@@ -1,5 +1,7 @@
 package dev.opsledger.platform.audit;
 
+import dev.opsledger.contracts.audit.AuditEntry;
+import dev.opsledger.platform.core.paging.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -54,14 +56,14 @@ public class AuditLogRepository {
                 """)
                 .param("globalIndex", entry.globalIndex())
                 .param("eventId", entry.eventId())
-                .param("eventTime", utc(entry.eventTime()))
+                .param("eventTime", utc(entry.time()))
                 .param("actorId", entry.actorId())
                 .param("actorName", entry.actorName())
                 .param("aggregateType", entry.aggregateType())
                 .param("aggregateId", entry.aggregateId())
                 .param("aggregateSequence", entry.aggregateSequence())
-                .param("eventType", entry.eventType())
-                .param("payloadSummary", entry.payloadSummary())
+                .param("eventType", entry.type())
+                .param("payloadSummary", entry.summary())
                 .param("correlationId", entry.correlationId())
                 .param("causationId", entry.causationId())
                 .param("previousHash", entry.previousHash())
@@ -70,7 +72,7 @@ public class AuditLogRepository {
     }
 
     /** Up to {@code limit} entries matching the query, after the cursor, by time then global index. */
-    public List<AuditEntry> find(AuditQuery query, AuditCursor after, int limit) {
+    public List<AuditEntry> find(AuditQuery query, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE TRUE");
         Map<String, Object> params = new LinkedHashMap<>();
         if (query.actor() != null) {
@@ -103,8 +105,8 @@ public class AuditLogRepository {
         }
         if (after != null) {
             sql.append(" AND (event_time, global_index) > (:afterTime, :afterIndex)");
-            params.put("afterTime", utc(after.eventTime()));
-            params.put("afterIndex", after.globalIndex());
+            params.put("afterTime", utc(after.instant(0)));
+            params.put("afterIndex", after.number(1));
         }
         sql.append(" ORDER BY event_time, global_index LIMIT :limit");
         params.put("limit", limit);
@@ -140,7 +142,8 @@ public class AuditLogRepository {
     private static AuditEntry map(ResultSet rs, int row) throws SQLException {
         long sequence = rs.getLong("aggregate_sequence");
         Long aggregateSequence = rs.wasNull() ? null : sequence;
-        return new AuditEntry(
+        // The service is the one answering: its name is added where the entry leaves it.
+        return new AuditEntry(null,
                 rs.getLong("global_index"),
                 rs.getString("event_id"),
                 rs.getObject("event_time", OffsetDateTime.class).toInstant(),

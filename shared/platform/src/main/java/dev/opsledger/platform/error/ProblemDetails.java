@@ -1,5 +1,9 @@
 package dev.opsledger.platform.error;
 
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +27,8 @@ public final class ProblemDetails {
     public static final String CODE = "code";
     public static final String REQUEST_ID = "requestId";
     public static final String ERRORS = "errors";
+    /** Input that failed validation; {@code errors} names each field and the reason. */
+    public static final String VALIDATION_FAILED = "validation.failed";
 
     private ProblemDetails() {
     }
@@ -31,6 +37,23 @@ public final class ProblemDetails {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty(CODE, code);
         return withRequestContext(problem, request);
+    }
+
+    /** 400 {@code validation.failed} with one entry per field: what every input error answers. */
+    public static ProblemDetail validation(List<FieldError> errors, HttpServletRequest request) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, "The request has invalid input; see errors.",
+                request);
+        problem.setProperty(ERRORS, errors);
+        return problem;
+    }
+
+    /**
+     * The code of an answer that has only a status (Spring MVC's 405/406/415, the container's 400
+     * for a malformed request line, a 404 before any handler): its name, {@code method-not-allowed}.
+     */
+    public static String codeFor(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static ProblemDetail withRequestContext(ProblemDetail problem, HttpServletRequest request) {

@@ -1,17 +1,14 @@
 package dev.opsledger.platform.error;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
@@ -34,8 +31,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.validation.method.ParameterErrors;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,6 +40,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.opsledger.platform.core.paging.Cursor.InvalidCursorException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -52,21 +48,35 @@ import tools.jackson.core.JacksonException;
  * request path as {@code instance} and the {@code requestId}. Never a stack trace: unexpected
  * failures are logged with theirs and answered with a generic text.
  *
- * <p>Ordered last so a service's own {@code @RestControllerAdvice} can map an exception more
- * specifically (e.g. a {@code DuplicateKeyException} on its unique-name lookup table as
- * {@code release.version-taken}).
- *
- * <p>Spring MVC's own exceptions (405, 406, 415, missing handler, …) keep the statuses
- * {@link ResponseEntityExceptionHandler} gives them; only their body is completed here.
+ * <p>The mapping, in one table ({@link #problemFor}):
+ * <pre>
+ * BusinessRuleViolation                 its kind's status (409, 422, 403, 404), its own code
+ * NotFoundException                     404, its own code
+ * AggregateNotFoundException            404 not-found
+ * InvalidInputException, bean validation,
+ *   an invalid cursor, unreadable JSON  400 validation.failed, with errors[field, reason]
+ * a value out of range (overflowing
+ *   arithmetic or date, SQLSTATE 22…)   400 input.out-of-range
+ * concurrent writes to one aggregate    409 concurrent-modification
+ * anything else                         500 internal-error (logged)
+ * </pre>
+ * Spring MVC's own exceptions (405, 406, 415, …) keep the statuses
+ * {@link ResponseEntityExceptionHandler} gives them, with {@link ProblemDetails#codeFor} codes.
+ * What fails before MVC (the container's 400 for a malformed request, a filter's failure) is
+ * answered by {@link ProblemErrorController} and {@link ProblemErrorReportValve} in the same shape.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
-    public static final String VALIDATION_FAILED = "validation.failed";
+    public static final String VALIDATION_FAILED = ProblemDetails.VALIDATION_FAILED;
+    public static final String OUT_OF_RANGE = "input.out-of-range";
     public static final String CONCURRENT_MODIFICATION = "concurrent-modification";
     public static final String NOT_FOUND = "not-found";
     public static final String INTERNAL_ERROR = "internal-error";
+
+    /** PostgreSQL's class 22, "data exception": a value the column can't hold (NUL, overflow, too long). */
+    private static final String SQLSTATE_DATA_EXCEPTION = "22";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
@@ -74,24 +84,8 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     private static final Set<String> RESERVED = Set.of(
             "type", "title", "status", "detail", "instance", ProblemDetails.CODE, ProblemDetails.REQUEST_ID);
 
-    // ---- domain and Axon ------------------------------------------------------------------
-
-    @ExceptionHandler({
-            BusinessRuleViolation.class,
-            NotFoundException.class,
-            InvalidInputException.class,
-            AggregateNotFoundException.class,
-            ConcurrencyException.class,
-            ConflictingModificationException.class,
-            AggregateStreamCreationException.class,
-            DuplicateKeyException.class,
-            ConstraintViolationException.class,
-            JSR303ViolationException.class,
-            CommandExecutionException.class,
-            CompletionException.class,
-            ExecutionException.class,
-    })
-    ResponseEntity<ProblemDetail> handleKnown(Exception exception, HttpServletRequest request) {
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handle(Exception exception, HttpServletRequest request) {
         return answer(problemFor(unwrap(exception), request));
     }
 
@@ -106,9 +100,26 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         throw exception;
     }
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleUnexpected(Exception exception, HttpServletRequest request) {
-        return answer(problemFor(unwrap(exception), request));
+    ProblemDetail problemFor(Throwable exception, HttpServletRequest request) {
+        return switch (exception) {
+            case BusinessRuleViolation violation -> businessRule(violation, request);
+            case NotFoundException notFound ->
+                    ProblemDetails.of(HttpStatus.NOT_FOUND, notFound.code(), notFound.getMessage(), request);
+            case AggregateNotFoundException notFound -> ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND,
+                    "No aggregate with id " + notFound.getAggregateIdentifier() + " exists.", request);
+            case InvalidInputException invalid -> invalid(invalid.field(), invalid.reason(), request);
+            case InvalidCursorException invalid -> invalid(InvalidCursorException.FIELD, invalid.getMessage(), request);
+            case ConstraintViolationException cve ->
+                    ProblemDetails.validation(FieldErrors.of(cve.getConstraintViolations()), request);
+            case JSR303ViolationException jsr -> ProblemDetails.validation(FieldErrors.of(jsr.getViolations()), request);
+            case ArithmeticException ignored -> outOfRange(request);
+            case DateTimeException ignored -> outOfRange(request);
+            case ConcurrencyException ignored -> concurrentModification(request);
+            case ConflictingModificationException ignored -> concurrentModification(request);
+            case AggregateStreamCreationException ignored -> concurrentModification(request);
+            case DuplicateKeyException ignored -> concurrentModification(request);
+            default -> isDataException(exception) ? outOfRange(request) : unexpected(exception, request);
+        };
     }
 
     /**
@@ -136,23 +147,14 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         return current;
     }
 
-    private ProblemDetail problemFor(Throwable exception, HttpServletRequest request) {
-        return switch (exception) {
-            case BusinessRuleViolation violation -> businessRule(violation, request);
-            case NotFoundException notFound ->
-                    ProblemDetails.of(HttpStatus.NOT_FOUND, notFound.code(), notFound.getMessage(), request);
-            case AggregateNotFoundException notFound -> ProblemDetails.of(HttpStatus.NOT_FOUND, NOT_FOUND,
-                    "No aggregate with id " + notFound.getAggregateIdentifier() + " exists.", request);
-            case ConcurrencyException ignored -> concurrentModification(request);
-            case ConflictingModificationException ignored -> concurrentModification(request);
-            case AggregateStreamCreationException ignored -> concurrentModification(request);
-            case DuplicateKeyException ignored -> concurrentModification(request);
-            case ConstraintViolationException cve -> validation(violations(cve.getConstraintViolations()), request);
-            case JSR303ViolationException jsr -> validation(violations(jsr.getViolations()), request);
-            case InvalidInputException invalid ->
-                    validation(List.of(new FieldError(invalid.field(), invalid.reason())), request);
-            default -> unexpected(exception, request);
-        };
+    private static boolean isDataException(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(SQLSTATE_DATA_EXCEPTION)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ProblemDetail businessRule(BusinessRuleViolation violation, HttpServletRequest request) {
@@ -167,12 +169,21 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         return problem;
     }
 
-    private ProblemDetail concurrentModification(HttpServletRequest request) {
+    private static ProblemDetail invalid(String field, String reason, HttpServletRequest request) {
+        return ProblemDetails.validation(List.of(new FieldError(field, reason)), request);
+    }
+
+    private static ProblemDetail outOfRange(HttpServletRequest request) {
+        return ProblemDetails.of(HttpStatus.BAD_REQUEST, OUT_OF_RANGE,
+                "A value of the request is out of the range this service can store or compute with.", request);
+    }
+
+    private static ProblemDetail concurrentModification(HttpServletRequest request) {
         return ProblemDetails.of(HttpStatus.CONFLICT, CONCURRENT_MODIFICATION,
                 "The resource was changed by someone else at the same time. Reload it and try again.", request);
     }
 
-    private ProblemDetail unexpected(Throwable exception, HttpServletRequest request) {
+    private static ProblemDetail unexpected(Throwable exception, HttpServletRequest request) {
         ProblemDetail problem = ProblemDetails.of(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id when reporting it.", request);
         log.error("Unexpected error answering {} {} (requestId={})", request.getMethod(), request.getRequestURI(),
@@ -181,40 +192,28 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         return problem;
     }
 
-    // ---- Spring MVC's input errors ---------------------------------------------------------
+    // ---- Spring MVC's input errors: the same 400 validation.failed ------------------------
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(validation(bindingErrors(ex.getBindingResult(), null), servletRequest(request)));
+        return answer(ProblemDetails.validation(FieldErrors.of(ex.getBindingResult(), null), servletRequest(request)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
-            String parameter = result.getMethodParameter().getParameterName();
-            if (result instanceof ParameterErrors parameterErrors) {
-                errors.addAll(bindingErrors(parameterErrors, parameter));
-            } else {
-                result.getResolvableErrors().forEach(error ->
-                        errors.add(new FieldError(parameter, error.getDefaultMessage())));
-            }
-        }
-        return asObject(validation(errors, servletRequest(request)));
+        return answer(ProblemDetails.validation(FieldErrors.of(ex.getParameterValidationResults()),
+                servletRequest(request)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = "body";
-        String reason = "is not readable JSON";
         if (ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            field = jsonPath(jackson.getPath());
-            reason = "has the wrong type or format";
+            return answer(invalid(FieldErrors.jsonPath(jackson), "has the wrong type or format", servletRequest(request)));
         }
-        return asObject(validation(List.of(new FieldError(field, reason)), servletRequest(request)));
+        return answer(invalid("body", "is not readable JSON", servletRequest(request)));
     }
 
     @Override
@@ -222,15 +221,13 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
             HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName() == null ? "value" : ex.getPropertyName();
         String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
-        return asObject(validation(List.of(new FieldError(field, "must be a valid " + expected)),
-                servletRequest(request)));
+        return answer(invalid(field, "must be a valid " + expected, servletRequest(request)));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(validation(List.of(new FieldError(ex.getParameterName(), "is required")),
-                servletRequest(request)));
+        return answer(invalid(ex.getParameterName(), "is required", servletRequest(request)));
     }
 
     /** Completes the bodies of the problems {@link ResponseEntityExceptionHandler} builds itself. */
@@ -240,81 +237,13 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
         if (body instanceof ProblemDetail problem) {
             ProblemDetails.withRequestContext(problem, servletRequest(request));
             if (problem.getProperties() == null || !problem.getProperties().containsKey(ProblemDetails.CODE)) {
-                problem.setProperty(ProblemDetails.CODE, codeForStatus(status));
+                problem.setProperty(ProblemDetails.CODE, ProblemDetails.codeFor(status));
             }
         }
         return super.createResponseEntity(body, headers, status, request);
     }
 
-    private static String codeForStatus(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
-    }
-
-    private ProblemDetail validation(List<FieldError> errors, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetails.of(HttpStatus.BAD_REQUEST, VALIDATION_FAILED,
-                "The request has invalid input; see errors.", request);
-        problem.setProperty(ProblemDetails.ERRORS, errors);
-        return problem;
-    }
-
-    private static List<FieldError> bindingErrors(org.springframework.validation.Errors result, String prefix) {
-        List<FieldError> errors = new ArrayList<>();
-        result.getFieldErrors().forEach(error ->
-                errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
-        result.getGlobalErrors().forEach(error ->
-                errors.add(new FieldError(prefix != null ? prefix : error.getObjectName(), error.getDefaultMessage())));
-        return errors;
-    }
-
-    private static List<FieldError> violations(Set<? extends ConstraintViolation<?>> violations) {
-        return violations.stream()
-                .map(violation -> new FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
-                .toList();
-    }
-
-    /** {@code register.command.name} → {@code command.name}: the method name means nothing to a client. */
-    private static String fieldOf(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
-                    || node.getName() == null) {
-                continue;
-            }
-            if (!field.isEmpty()) {
-                field.append('.');
-            }
-            field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "value" : field.toString();
-    }
-
-    private static String jsonPath(List<JacksonException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            if (reference.getPropertyName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
-    }
-
-    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    private static ResponseEntity<Object> asObject(ProblemDetail problem) {
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

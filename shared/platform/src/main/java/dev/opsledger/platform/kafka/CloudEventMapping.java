@@ -10,8 +10,11 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +30,8 @@ public class CloudEventMapping {
     public static final String TRACEPARENT = "traceparent";
 
     public static final String DATA_CONTENT_TYPE = "application/json";
+    /** The data member every {@code IntegrationRequest} carries. */
+    static final String REQUEST_ID_FIELD = "requestId";
 
     private final OpsLedgerService service;
     private final JsonMapper jsonMapper;
@@ -44,7 +49,7 @@ public class CloudEventMapping {
                 // Consumers deduplicate on the id, and a republished event keeps it.
                 .withId(event.getIdentifier())
                 .withSource(URI.create(service.source()))
-                .withType(MessageTypes.typeOf(record.getClass()))
+                .withType(MessageTypes.typeOf(record.getClass(), service))
                 .withSubject(record.subject())
                 .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType(DATA_CONTENT_TYPE)
@@ -69,6 +74,22 @@ public class CloudEventMapping {
             throw new IllegalArgumentException("CloudEvent " + cloudEvent.getId() + " carries no data");
         }
         return jsonMapper.readValue(cloudEvent.getData().toBytes(), type);
+    }
+
+    /**
+     * The {@code requestId} in a request's data, read without knowing the request's record: a
+     * request of a type this service does not serve is still answered by its id.
+     */
+    public Optional<String> requestIdOf(CloudEvent cloudEvent) {
+        if (cloudEvent.getData() == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode requestId = jsonMapper.readTree(cloudEvent.getData().toBytes()).path(REQUEST_ID_FIELD);
+            return requestId.isString() && !requestId.asString().isBlank() ? Optional.of(requestId.asString()) : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     public static String contentType() {

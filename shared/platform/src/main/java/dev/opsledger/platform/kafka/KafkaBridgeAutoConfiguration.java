@@ -3,6 +3,7 @@ package dev.opsledger.platform.kafka;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.platform.axon.AxonPlatformAutoConfiguration;
 import dev.opsledger.platform.axon.OpsLedgerServiceProperties;
+import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service's side of Kafka: public events out (CloudEvents on {@code opsledger.<service>.events}),
- * requests in ({@code opsledger.<service>.requests}), both topics created when missing. Active
+ * requests in ({@code opsledger.<service>.requests}), each answered, failed ones parked on
+ * {@code opsledger.<service>.requests.dlt}; the three topics are created when missing. Active
  * once the service says who it is ({@code opsledger.service.name}).
  *
  * <p>Producer and consumer are built here from Spring's {@code spring.kafka.*} connection
@@ -75,7 +78,8 @@ public class KafkaBridgeAutoConfiguration {
     public KafkaAdmin.NewTopics opsledgerTopics() {
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(service.eventsTopic()).partitions(bridge.partitions()).build(),
-                TopicBuilder.name(service.requestsTopic()).partitions(bridge.partitions()).build());
+                TopicBuilder.name(service.requestsTopic()).partitions(bridge.partitions()).build(),
+                TopicBuilder.name(service.deadLetterTopic()).partitions(bridge.partitions()).build());
     }
 
     @Bean
@@ -114,19 +118,36 @@ public class KafkaBridgeAutoConfiguration {
         return new ProcessedMessages(JdbcClient.create(dataSource));
     }
 
+    /** Stores the rejected and failed answers, and maps them for the publisher like any other mapper. */
+    @Bean
+    public RequestRefusals requestRefusals(EventBus eventBus) {
+        return new RequestRefusals(eventBus);
+    }
+
     @Bean
     public IntegrationRequestConsumer integrationRequestConsumer(ObjectProvider<IntegrationRequestHandler<?>> handlers,
                                                                 CloudEventMapping mapping,
                                                                 ProcessedMessages processedMessages,
+                                                                RequestRefusals requestRefusals,
                                                                 CommandGateway commandGateway,
                                                                 PlatformTransactionManager transactionManager) {
         return new IntegrationRequestConsumer(handlers.orderedStream().toList(), mapping, processedMessages,
-                commandGateway, new TransactionTemplate(transactionManager));
+                requestRefusals, commandGateway, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    public RequestFailureRecoverer requestFailureRecoverer(CloudEventMapping mapping,
+                                                           ProcessedMessages processedMessages,
+                                                           RequestRefusals requestRefusals,
+                                                           PlatformTransactionManager transactionManager,
+                                                           KafkaTemplate<String, byte[]> integrationEventKafkaTemplate) {
+        return new RequestFailureRecoverer(mapping, processedMessages, requestRefusals,
+                new TransactionTemplate(transactionManager), integrationEventKafkaTemplate, service.deadLetterTopic());
     }
 
     @Bean
     public ConcurrentMessageListenerContainer<String, byte[]> integrationRequestListenerContainer(
-            KafkaProperties kafkaProperties, IntegrationRequestConsumer consumer) {
+            KafkaProperties kafkaProperties, IntegrationRequestConsumer consumer, RequestFailureRecoverer recoverer) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -142,8 +163,21 @@ public class KafkaBridgeAutoConfiguration {
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), containerProperties);
         container.setBeanName("opsledger-" + service.id() + "-requests");
-        container.setCommonErrorHandler(new DefaultErrorHandler(
-                new FixedBackOff(bridge.retryBackoff().toMillis(), bridge.requestRetries())));
+        container.setCommonErrorHandler(requestErrorHandler(recoverer));
         return container;
+    }
+
+    /**
+     * Retries a failing request, then hands it to the recoverer (failure answer, dead letter).
+     * A {@link BusinessRuleViolation} is not retried: the aggregate decides from its stored state,
+     * so the same command is refused again, and answering at once lets the requester's saga move on
+     * instead of waiting out the back-off (or its own deadline). An unreadable record stays
+     * unreadable. Everything else (a lock, a database or broker hiccup) may pass on a later attempt.
+     */
+    DefaultErrorHandler requestErrorHandler(RequestFailureRecoverer recoverer) {
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(bridge.retryBackoff().toMillis(), bridge.requestRetries()));
+        errorHandler.addNotRetryableExceptions(BusinessRuleViolation.class, RequestNotReadable.class);
+        return errorHandler;
     }
 }

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions     partitions of the topics created at startup when missing
  * @param sendTimeout    how long the publisher waits for the broker's ack before it gives up
  *                       and lets the tracking processor retry the event
- * @param requestRetries delivery attempts of a request whose command fails before it is logged
- *                       and skipped (a rejected command stays rejected)
+ * @param requestRetries further attempts of a request whose command fails, before it is answered
+ *                       {@code request-failed} and parked on the dead-letter topic; a command
+ *                       refused by a business rule is answered at once, without retries
  * @param retryBackoff   pause between those attempts
  */
 @ConfigurationProperties("opsledger.kafka")

@@ -10,11 +10,42 @@
  *       public record of {@code shared/contracts}, published by the
  *       {@link dev.opsledger.platform.kafka.IntegrationEventPublisher} tracking processor
  *       ({@code integration-publisher}) as a CloudEvent to {@code opsledger.<service>.events};</li>
- *   <li>{@link dev.opsledger.platform.kafka.IntegrationRequestHandler} beans: public request →
- *       command, consumed once from {@code opsledger.<service>.requests} by the
- *       {@link dev.opsledger.platform.kafka.IntegrationRequestConsumer}.</li>
+ *   <li>{@link dev.opsledger.platform.kafka.IntegrationRequestHandler} beans, one per request type
+ *       it serves: public request → command, consumed once from {@code opsledger.<service>.requests}
+ *       by the {@link dev.opsledger.platform.kafka.IntegrationRequestConsumer};</li>
+ *   <li>{@link dev.opsledger.platform.kafka.RequestAnswer} beans: the internal event that settles a
+ *       request → its public answer, a record implementing
+ *       {@link dev.opsledger.contracts.IntegrationAnswer}, e.g. as a {@code @Bean} method:
+ *       <pre>{@code
+ * RequestAnswer<BackupSucceeded> backupSucceededAnswer() {
+ *     return RequestAnswer.of(BackupSucceeded.class, (event, requestId) ->
+ *             new BackupSucceededV1(event.runId(), ..., requestId));
+ * }}</pre>
+ *       The request id needs no code: the consumer puts it into the command's metadata and Axon
+ *       copies it onto the events the command applies. It also copies it onto the events of
+ *       commands sent while handling those, as long as they are sent inside the handler; work
+ *       handed to another thread must pass the metadata on itself. The same event caused by a
+ *       person or a schedule is published too, with a {@code null} request id. Declare only the
+ *       event that settles a request; a later event of its chain would answer it twice.</li>
  * </ul>
- * Tuning lives under {@code opsledger.kafka.*} ({@link dev.opsledger.platform.kafka.KafkaBridgeProperties});
+ *
+ * <p>The answers the platform gives by itself, so that every request gets exactly one
+ * (ADR 007, {@code docs/adr/007-request-answers.md}):
+ * <ul>
+ *   <li>{@link dev.opsledger.contracts.RequestRejected} at once for a type or version without a
+ *       handler ({@code unsupported-type}) or data that does not fit it ({@code invalid-request});</li>
+ *   <li>{@link dev.opsledger.contracts.RequestFailed} when the command is refused by a
+ *       {@link dev.opsledger.platform.error.BusinessRuleViolation} (at once, reason = its code) or
+ *       keeps failing ({@code opsledger.kafka.request-retries}, reason {@code command-failed}); the
+ *       request then goes to {@code opsledger.<service>.requests.dlt} with the error in its
+ *       headers ({@link dev.opsledger.platform.kafka.RequestFailureRecoverer});</li>
+ *   <li>a redelivered request, or the same request id sent again, changes nothing and gets no
+ *       second answer ({@link dev.opsledger.platform.kafka.ProcessedMessages}).</li>
+ * </ul>
+ * Both are stored as events in the service's history ({@code IntegrationRequestFailed},
+ * {@code IntegrationRequestRejected}) and published by the same tracking processor.
+ *
+ * <p>Tuning lives under {@code opsledger.kafka.*} ({@link dev.opsledger.platform.kafka.KafkaBridgeProperties});
  * the broker address under Spring's {@code spring.kafka.bootstrap-servers}.
  */
 package dev.opsledger.platform.kafka;

@@ -1,11 +1,15 @@
 package dev.opsledger.platform.metadata;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,8 +31,21 @@ public class MetadataAutoConfiguration {
     }
 
     @Bean
-    public OriginMetadataProvider originMetadataProvider() {
-        return new OriginMetadataProvider();
+    public OriginMetadataProvider originMetadataProvider(
+            @Value("${spring.application.name:opsledger}") String applicationName) {
+        return new OriginMetadataProvider(applicationName);
+    }
+
+    /**
+     * A deadline is handled in the deadline manager's own unit of work, to which Axon gives no
+     * correlation data providers: without them, what a deadline sets off (a saga expiring a
+     * promotion, starting a deployment) would start a new chain with no actor and no cause.
+     */
+    @Bean
+    public SmartInitializingSingleton deadlineCorrelationRegistration(ObjectProvider<DeadlineManager> deadlineManagers,
+                                                                      List<CorrelationDataProvider> providers) {
+        return () -> deadlineManagers.ifAvailable(deadlineManager ->
+                deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers)));
     }
 
     /**

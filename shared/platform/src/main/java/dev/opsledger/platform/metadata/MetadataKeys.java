@@ -10,12 +10,22 @@ import org.axonframework.messaging.Message;
  */
 public final class MetadataKeys {
 
-    /** Token subject of the caller ({@code sub}); {@code system} when the platform acts itself. */
+    /**
+     * Token subject of the caller ({@code sub}); {@code system:<service>} ({@link ServiceActor}) for
+     * a step a saga or deadline takes on its own; {@code system} for a command sent outside any
+     * request or message (startup, schedulers).
+     */
     public static final String ACTOR_ID = "actorId";
     /** Readable caller name ({@code preferred_username}). */
     public static final String ACTOR_NAME = "actorName";
     /** The client's request id ({@code X-Request-Id}), or one generated at the edge. */
     public static final String REQUEST_ID = "requestId";
+    /**
+     * The CloudEvent type of the Kafka request a chain serves, set with {@link #REQUEST_ID} when a
+     * request from another service becomes a command. Tells a request's id apart from a web client's
+     * {@code X-Request-Id}: only events carrying it answer a request (see {@code RequestAnswer}).
+     */
+    public static final String REQUEST_TYPE = "requestType";
     /** Id of the first message of the chain: request → approval → backup → deploy. */
     public static final String CORRELATION_ID = "correlationId";
     /** Id of the message that directly caused this one. */

@@ -17,7 +17,8 @@ import org.slf4j.MDC;
  *   <li>in a web request: {@code actorId}/{@code actorName} from the JWT ({@code sub},
  *       {@code preferred_username}) and {@code requestId} from the MDC;</li>
  *   <li>while handling another message (sagas, event handlers, deadlines): nothing to add, Axon
- *       already merged the handled message's correlation data into the new one;</li>
+ *       already merged the handled message's correlation data into the new one (a saga's step is
+ *       the service's own, see {@link OriginMetadataProvider});</li>
  *   <li>otherwise (schedulers, startup code, Kafka requests without an actor): actor
  *       {@code system}.</li>
  * </ul>

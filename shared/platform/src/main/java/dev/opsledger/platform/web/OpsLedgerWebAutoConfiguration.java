@@ -1,6 +1,9 @@
 package dev.opsledger.platform.web;
 
+import dev.opsledger.platform.error.ProblemDetailsWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,7 +12,7 @@ import org.springframework.core.Ordered;
 
 import jakarta.servlet.DispatcherType;
 
-/** Request ids for every servlet service. */
+/** Request ids, and the input no service accepts ({@link InputSafety}), for every servlet service. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class OpsLedgerWebAutoConfiguration {
@@ -28,5 +31,25 @@ public class OpsLedgerWebAutoConfiguration {
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         registration.setName("requestIdFilter");
         return registration;
+    }
+
+    /** Right after the request id, before security: unreadable input never reaches a filter or handler. */
+    public static final int REQUEST_INPUT_FILTER_ORDER = REQUEST_ID_FILTER_ORDER + 1;
+
+    @Bean
+    @ConditionalOnMissingBean(name = "requestInputFilterRegistration")
+    FilterRegistrationBean<RequestInputFilter> requestInputFilterRegistration(ObjectProvider<JsonMapper> jsonMapper) {
+        FilterRegistrationBean<RequestInputFilter> registration =
+                new FilterRegistrationBean<>(new RequestInputFilter(new ProblemDetailsWriter(jsonMapper.getIfAvailable(JsonMapper::shared))));
+        registration.setOrder(REQUEST_INPUT_FILTER_ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setName("requestInputFilter");
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SafeRequestBodyAdvice safeRequestBodyAdvice() {
+        return new SafeRequestBodyAdvice();
     }
 }

@@ -9,6 +9,7 @@ import dev.opsledger.platform.metadata.MetadataKeys;
 import dev.opsledger.platform.sample.SampleApplication;
 import dev.opsledger.platform.sample.SampleMessages.OpenSampleTask;
 import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
+import dev.opsledger.platform.sample.SampleMessages.ScheduleSampleReminder;
 import dev.opsledger.platform.sample.SampleWorkLog;
 import dev.opsledger.testkit.WithPostgres;
 import java.time.Duration;
@@ -95,7 +96,7 @@ class AxonOnPostgresIT {
     }
 
     @Test
-    void givenTaskOpened_whenSagaAcknowledgesIt_thenTheSagasCommandCarriesTheOriginalActorAndCorrelation() {
+    void givenTaskOpened_whenSagaAcknowledgesIt_thenTheServiceDidItWithinTheChainCausedByTheOpening() {
         String taskId = newTaskId();
         commandGateway.sendAndWait(new OpenSampleTask(taskId, 1));
 
@@ -107,14 +108,34 @@ class AxonOnPostgresIT {
         assertThat(opened.getMetaData()).containsEntry(MetadataKeys.ACTOR_ID, "system")
                 .containsKey(MetadataKeys.CORRELATION_ID).containsKey(MetadataKeys.CAUSATION_ID);
         assertThat(acknowledged.getPayloadType().getSimpleName()).isEqualTo("SampleTaskAcknowledged");
+        // The saga acknowledged on its own: the service is the actor, and the cause is the opening,
+        // not the saga's command, which the audit trail never shows.
         assertThat(acknowledged.getMetaData())
-                .containsEntry(MetadataKeys.ACTOR_ID, "system")
-                .containsEntry(MetadataKeys.CORRELATION_ID, opened.getMetaData().get(MetadataKeys.CORRELATION_ID));
-        assertThat(acknowledged.getMetaData().get(MetadataKeys.CAUSATION_ID))
-                .as("caused by the saga's command, itself caused by the opened event")
-                .isNotEqualTo(opened.getMetaData().get(MetadataKeys.CAUSATION_ID));
+                .containsEntry(MetadataKeys.ACTOR_ID, "system:sample-service")
+                .containsEntry(MetadataKeys.ACTOR_NAME, "sample-service")
+                .containsEntry(MetadataKeys.CORRELATION_ID, opened.getMetaData().get(MetadataKeys.CORRELATION_ID))
+                .containsEntry(MetadataKeys.CAUSATION_ID, opened.getIdentifier());
         assertThat(jdbc.sql("SELECT count(*) FROM saga_entry").query(Long.class).single())
                 .as("the saga ended and was removed from the JDBC saga store").isZero();
+    }
+
+    @Test
+    void givenReminderScheduledByACommand_whenTheDeadlineFires_thenTheServiceActsInTheChainCausedByThatCommand() {
+        String taskId = newTaskId();
+        commandGateway.sendAndWait(new OpenSampleTask(taskId, 1));
+        commandGateway.sendAndWait(new ScheduleSampleReminder(taskId, Duration.ofSeconds(1)));
+
+        // The sample saga also acknowledges every opened task: four events, in no fixed order.
+        await().atMost(ASYNC).until(() -> events(taskId).size() == 4);
+        DomainEventMessage<?> scheduled = eventOfType(taskId, "SampleReminderScheduled");
+        DomainEventMessage<?> fired = eventOfType(taskId, "SampleReminderFired");
+
+        // The deadline, not whoever set it, acted; and it points to the command that set it, as
+        // the event that command applied does, instead of to the deadline no one can look up.
+        assertThat(fired.getMetaData())
+                .containsEntry(MetadataKeys.ACTOR_ID, "system:sample-service")
+                .containsEntry(MetadataKeys.CORRELATION_ID, scheduled.getMetaData().get(MetadataKeys.CORRELATION_ID))
+                .containsEntry(MetadataKeys.CAUSATION_ID, scheduled.getMetaData().get(MetadataKeys.CAUSATION_ID));
     }
 
     @Test
@@ -135,6 +156,11 @@ class AxonOnPostgresIT {
         await().atMost(ASYNC).until(() -> !processor.isReplaying()
                 && workLog.entries().stream().anyMatch(e -> e.taskId().equals(taskId)));
         assertThat(processor.isError()).isFalse();
+    }
+
+    private DomainEventMessage<?> eventOfType(String taskId, String type) {
+        return events(taskId).stream().filter(e -> e.getPayloadType().getSimpleName().equals(type)).findFirst()
+                .orElseThrow();
     }
 
     private List<? extends DomainEventMessage<?>> events(String aggregateId) {

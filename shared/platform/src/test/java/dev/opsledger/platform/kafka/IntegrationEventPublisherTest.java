@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IntegrationEventPublisherTest {
 
     private static final IntegrationEventMapper MAPPER = event -> event.getPayload() instanceof SampleWorkRecorded r
-            ? Optional.of(new SampleWorkRecordedV1(r.taskId(), r.amount(), r.total()))
+            ? Optional.of(new SampleWorkRecordedV1(r.taskId(), r.amount(), r.total(), null))
             : Optional.empty();
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -55,7 +55,7 @@ class IntegrationEventPublisherTest {
         assertThat(cloudEvent.getExtension("causationid")).isEqualTo("cause-1");
         assertThat(cloudEvent.getExtension("actor")).isEqualTo("u-42");
         assertThat(cloudEvent.getExtension("traceparent")).asString().startsWith("00-4bf92f");
-        assertThat(mapping.data(cloudEvent, SampleWorkRecordedV1.class)).isEqualTo(new SampleWorkRecordedV1("task-1", 2, 5));
+        assertThat(mapping.data(cloudEvent, SampleWorkRecordedV1.class)).isEqualTo(new SampleWorkRecordedV1("task-1", 2, 5, null));
     }
 
     @Test

@@ -2,8 +2,11 @@ package dev.opsledger.platform.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
@@ -12,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CorrelationProvidersTest {
 
     private final CorrelationIdsProvider correlationIds = new CorrelationIdsProvider();
-    private final OriginMetadataProvider origin = new OriginMetadataProvider();
+    private final OriginMetadataProvider origin = new OriginMetadataProvider("release-service");
 
     @Test
     void givenMessageInTheMiddleOfAChain_whenHandled_thenCorrelationStaysAndCausationIsTheMessage() {
@@ -52,5 +55,65 @@ class CorrelationProvidersTest {
     @Test
     void givenMessageWithoutOrigin_whenHandled_thenNoOriginDataIsInvented() {
         assertThat(origin.correlationDataFor(new GenericCommandMessage<>("x"))).isEmpty();
+    }
+
+    @Test
+    void givenEventOfAPerson_whenASagaReactsToIt_thenItsCommandIsTheServicesStepCausedByThatEvent() {
+        Message<?> overridden = GenericEventMessage.asEventMessage("freeze overridden").andMetaData(Map.of(
+                MetadataKeys.ACTOR_ID, "u-admin", MetadataKeys.ACTOR_NAME, "adam", MetadataKeys.REQUEST_ID, "req-7",
+                MetadataKeys.CORRELATION_ID, "root-1", MetadataKeys.CAUSATION_ID, "override-command"));
+
+        Map<String, Object> data = handle(overridden);
+
+        assertThat(data).containsEntry(MetadataKeys.ACTOR_ID, "system:release-service")
+                .containsEntry(MetadataKeys.ACTOR_NAME, "release-service")
+                .containsEntry(MetadataKeys.REQUEST_ID, "req-7")
+                .containsEntry(MetadataKeys.CORRELATION_ID, "root-1")
+                .containsEntry(MetadataKeys.CAUSATION_ID, overridden.getIdentifier());
+    }
+
+    @Test
+    void givenDeadlineTheServiceSet_whenItFires_thenWhatItSendsPointsToThePersonsActionNotTheDeadline() {
+        Message<?> windowOpens = GenericDeadlineMessage.asDeadlineMessage("deployment-slot", "promo-1",
+                Instant.now()).andMetaData(Map.of(
+                MetadataKeys.ACTOR_ID, "system:release-service", MetadataKeys.ACTOR_NAME, "release-service",
+                MetadataKeys.CORRELATION_ID, "root-1", MetadataKeys.CAUSATION_ID, "approved-by-bob"));
+
+        Map<String, Object> data = handle(windowOpens);
+
+        assertThat(data).containsEntry(MetadataKeys.ACTOR_ID, "system:release-service")
+                .containsEntry(MetadataKeys.CAUSATION_ID, "approved-by-bob");
+    }
+
+    @Test
+    void givenCommandTheServiceSentItself_whenHandled_thenItsEventsAreTheServicesAndPointToThePersonsAction() {
+        Message<?> startDeployment = new GenericCommandMessage<>("start deployment").andMetaData(Map.of(
+                MetadataKeys.ACTOR_ID, "system:release-service", MetadataKeys.ACTOR_NAME, "release-service",
+                MetadataKeys.CORRELATION_ID, "root-1", MetadataKeys.CAUSATION_ID, "approved-by-bob"));
+
+        Map<String, Object> data = handle(startDeployment);
+
+        assertThat(data).containsEntry(MetadataKeys.ACTOR_ID, "system:release-service")
+                .containsEntry(MetadataKeys.ACTOR_NAME, "release-service")
+                .containsEntry(MetadataKeys.CAUSATION_ID, "approved-by-bob");
+    }
+
+    @Test
+    void givenCommandOfAPerson_whenHandled_thenItsEventsAreThePersonsAndCausedByTheCommand() {
+        Message<?> approve = new GenericCommandMessage<>("approve").andMetaData(Map.of(
+                MetadataKeys.ACTOR_ID, "u-bob", MetadataKeys.ACTOR_NAME, "bob",
+                MetadataKeys.CORRELATION_ID, "root-1", MetadataKeys.CAUSATION_ID, "web-request"));
+
+        Map<String, Object> data = handle(approve);
+
+        assertThat(data).containsEntry(MetadataKeys.ACTOR_ID, "u-bob")
+                .containsEntry(MetadataKeys.CAUSATION_ID, approve.getIdentifier());
+    }
+
+    /** What Axon merges onto every message sent or applied while {@code handled} is handled. */
+    private Map<String, Object> handle(Message<?> handled) {
+        Map<String, Object> data = new HashMap<>(origin.correlationDataFor(handled));
+        data.putAll(correlationIds.correlationDataFor(handled));
+        return data;
     }
 }

@@ -1,6 +1,6 @@
 package dev.opsledger.platform.sample;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
@@ -11,8 +11,10 @@ public final class SamplePublicMessages {
     private SamplePublicMessages() {
     }
 
+    /** Published for all recorded work; answers a {@link RecordSampleWorkV1} when one asked for it. */
     @MessageType(service = OpsLedgerService.AUTOMATION, name = "sample-work-recorded", version = 1)
-    public record SampleWorkRecordedV1(String subject, int amount, int total) implements IntegrationEvent {
+    public record SampleWorkRecordedV1(String subject, int amount, int total, String requestId)
+            implements IntegrationAnswer {
     }
 
     @MessageType(service = OpsLedgerService.AUTOMATION, name = "record-sample-work", version = 1)

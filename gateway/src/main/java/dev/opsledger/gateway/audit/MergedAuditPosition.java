@@ -9,14 +9,16 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one cursor of the merged audit: for every service, where its stream stands. Services'
+ * Where the merged audit stands in every service's stream: the state behind the gateway's
+ * {@code nextCursor}. Each service pages its own log with the kit's keyset {@code Cursor}; this
+ * record only remembers those cursors (and what was merged of their last page), one per service. Services'
  * cursors are opaque, so a position is "that service's cursor, then skip N entries"; N is
  * normally 0 (see {@link AuditMerger}). Encoded as base64url JSON so clients treat it as opaque.
  */
-public record AuditCursor(int v, Map<String, Position> positions) {
+public record MergedAuditPosition(int v, Map<String, Position> positions) {
 
     private static final int VERSION = 1;
-    public static final AuditCursor START = new AuditCursor(VERSION, Map.of());
+    public static final MergedAuditPosition START = new MergedAuditPosition(VERSION, Map.of());
 
     /** {@code cursor} null: that service's start. {@code done}: nothing more there. */
     public record Position(String cursor, int skip, boolean done) {
@@ -29,7 +31,7 @@ public record AuditCursor(int v, Map<String, Position> positions) {
         }
     }
 
-    public AuditCursor {
+    public MergedAuditPosition {
         positions = positions == null ? Map.of() : new TreeMap<>(positions);
     }
 
@@ -43,13 +45,13 @@ public record AuditCursor(int v, Map<String, Position> positions) {
     }
 
     /** @throws IllegalArgumentException when the text is not a cursor this gateway issued */
-    public static AuditCursor decode(String text, JsonMapper json) {
+    public static MergedAuditPosition decode(String text, JsonMapper json) {
         if (text == null || text.isBlank()) {
             return START;
         }
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(text);
-            AuditCursor cursor = json.readValue(new String(bytes, StandardCharsets.UTF_8), AuditCursor.class);
+            MergedAuditPosition cursor = json.readValue(new String(bytes, StandardCharsets.UTF_8), MergedAuditPosition.class);
             if (cursor.v() != VERSION) {
                 throw new IllegalArgumentException("unknown cursor version");
             }

@@ -1,0 +1,49 @@
+package dev.opsledger.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opsledger.platform.error.FieldError;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InputSafetyTest {
+
+    record Window(String zone, Duration length) {
+    }
+
+    record Body(String name, List<Window> windows, Map<String, String> labels) {
+    }
+
+    @Test
+    void givenPlainTextAndSaneDurations_whenChecked_thenNothingFound() {
+        Body body = new Body("api\twith tab\nand newline", List.of(new Window("Europe/Berlin", Duration.ofHours(3))),
+                Map.of("team", "ops"));
+
+        assertThat(InputSafety.firstViolation(body)).isEmpty();
+    }
+
+    @Test
+    void givenANulDeepInAList_whenChecked_thenItsPathIsNamed() {
+        Body body = new Body("api", List.of(new Window("a", null), new Window("b\u0000", null)), Map.of());
+
+        assertThat(InputSafety.firstViolation(body))
+                .contains(new FieldError("windows[1].zone", "must not contain control characters"));
+    }
+
+    @Test
+    void givenAnEscapeCharacterInAMapValue_whenChecked_thenTheKeyIsNamed() {
+        Body body = new Body("api", List.of(), Map.of("team", "\u001b[31mred"));
+
+        assertThat(InputSafety.firstViolation(body).map(FieldError::field)).contains("labels.team");
+    }
+
+    @Test
+    void givenDurationsOutsideZeroToAHundredYears_whenChecked_thenRefused() {
+        assertThat(InputSafety.firstViolation(new Window("z", Duration.ofSeconds(-1)))).isPresent();
+        assertThat(InputSafety.firstViolation(new Window("z", InputSafety.LONGEST.plusSeconds(1)))).isPresent();
+        assertThat(InputSafety.firstViolation(new Window("z", InputSafety.LONGEST))).isEmpty();
+        assertThat(InputSafety.firstViolation(new Window("z", Duration.ZERO))).isEmpty();
+    }
+}
