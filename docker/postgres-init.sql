@@ -2,3 +2,4 @@
 -- Adding a service to docker-compose.yml means adding its database here too.
 CREATE DATABASE release;
 CREATE DATABASE backup;
+CREATE DATABASE automation;
