@@ -1,0 +1,5 @@
+package dev.opsledger.access.grant.api;
+
+/** Keycloak has the membership: the grant's clock starts now. */
+public record ActivateGrant(String grantId) {
+}

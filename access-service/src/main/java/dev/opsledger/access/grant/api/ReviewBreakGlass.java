@@ -1,0 +1,7 @@
+package dev.opsledger.access.grant.api;
+
+import dev.opsledger.platform.actor.Actor;
+
+/** A reviewer's verdict on break-glass access: justified or not, with a comment. */
+public record ReviewBreakGlass(String grantId, Actor reviewer, boolean justified, String comment) {
+}
