@@ -169,7 +169,12 @@ class AccessServiceIT {
 
     private JsonNode awaitGrant(String request, String token, String status) {
         JsonNode[] found = new JsonNode[1];
-        await().atMost(ASYNC).until(() -> {
+        // On a timeout, the grants seen say why (a provisioning failure carries its reason).
+        await().atMost(ASYNC).alias(request + " to become " + status).conditionEvaluationListener(condition -> {
+            if (condition.getRemainingTimeInMS() <= 1000) {
+                System.err.println("grants seen: " + get("/grants?limit=500", token).body());
+            }
+        }).until(() -> {
             for (JsonNode grant : get("/grants?limit=500", token).body().path("entries")) {
                 if (request.equals(grant.path("requestId").asString())) {
                     found[0] = grant;

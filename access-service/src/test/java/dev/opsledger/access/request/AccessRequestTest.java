@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 class AccessRequestTest {
 
     static final String REQUEST = "req-1";
+    static final String GRANT = "grant-req-1";
     static final Duration FOUR_HOURS = Duration.ofHours(4);
     static final Instant DEADLINE = MONDAY.plus(ONE_APPROVER.decisionTimeout());
 
@@ -61,7 +62,7 @@ class AccessRequestTest {
     }
 
     static AccessRequested requested() {
-        return new AccessRequested(REQUEST, REQUEST, false, RESOURCE, "prod-db-read", ROLE, FOUR_HOURS, "incident",
+        return new AccessRequested(REQUEST, GRANT, false, RESOURCE, "prod-db-read", ROLE, FOUR_HOURS, "incident",
                 DEV, MONDAY, ONE_APPROVER, DEADLINE);
     }
 
@@ -76,7 +77,7 @@ class AccessRequestTest {
                 .when(new RequestAccess(REQUEST, RESOURCE, "incident", FOUR_HOURS, null, DEV))
                 .expectEvents(requested())
                 .expectScheduledDeadlineWithName(DEADLINE, "access-request-decision-deadline");
-        assertThat(context.holds(DEV.id(), REQUEST)).isTrue();
+        assertThat(context.holds(DEV.id(), GRANT)).isTrue();
     }
 
     @Test
@@ -171,7 +172,7 @@ class AccessRequestTest {
         fixture.given(requested())
                 .when(new ApproveAccessRequest(REQUEST, APPROVER, "ok"))
                 .expectEvents(new AccessRequestApprovalGiven(REQUEST, APPROVER, "ok", MONDAY, 0),
-                        new AccessRequestApproved(REQUEST, REQUEST, RESOURCE, ROLE, DEV.id(), DEV.name(), FOUR_HOURS,
+                        new AccessRequestApproved(REQUEST, GRANT, RESOURCE, ROLE, DEV.id(), DEV.name(), FOUR_HOURS,
                                 List.of("appr1"), MONDAY));
     }
 
@@ -186,7 +187,7 @@ class AccessRequestTest {
     @Test
     void givenTwoApproversNeeded_whenOneApproves_thenStillAwaiting() {
         var two = new ApprovalPolicy(2, Set.of("approver"), true, Duration.ofHours(8));
-        fixture.given(new AccessRequested(REQUEST, REQUEST, false, RESOURCE, "prod-db-read", ROLE, FOUR_HOURS, "x",
+        fixture.given(new AccessRequested(REQUEST, GRANT, false, RESOURCE, "prod-db-read", ROLE, FOUR_HOURS, "x",
                         DEV, MONDAY, two, DEADLINE))
                 .when(new ApproveAccessRequest(REQUEST, APPROVER, null))
                 .expectEvents(new AccessRequestApprovalGiven(REQUEST, APPROVER, null, MONDAY, 1));
@@ -222,7 +223,7 @@ class AccessRequestTest {
     void givenARequest_whenRejectedWithAReason_thenRejected() {
         fixture.given(requested())
                 .when(new RejectAccessRequest(REQUEST, APPROVER, "not needed"))
-                .expectEvents(new AccessRequestRejected(REQUEST, REQUEST, false, APPROVER, "not needed", MONDAY));
+                .expectEvents(new AccessRequestRejected(REQUEST, GRANT, false, APPROVER, "not needed", MONDAY));
     }
 
     @Test
@@ -235,7 +236,7 @@ class AccessRequestTest {
 
     @Test
     void givenARejectedRequest_whenApproved_thenClosed() {
-        fixture.given(requested(), new AccessRequestRejected(REQUEST, REQUEST, false, APPROVER, "no", MONDAY))
+        fixture.given(requested(), new AccessRequestRejected(REQUEST, GRANT, false, APPROVER, "no", MONDAY))
                 .when(new ApproveAccessRequest(REQUEST, APPROVER2, null))
                 .expectException(violation(Approvals.CLOSED))
                 .expectNoEvents();
@@ -245,7 +246,7 @@ class AccessRequestTest {
     void givenARequest_whenTheRequesterCancels_thenCancelled() {
         fixture.given(requested())
                 .when(new CancelAccessRequest(REQUEST, DEV))
-                .expectEvents(new AccessRequestCancelled(REQUEST, REQUEST, false, DEV, MONDAY));
+                .expectEvents(new AccessRequestCancelled(REQUEST, GRANT, false, DEV, MONDAY));
     }
 
     @Test
@@ -259,7 +260,7 @@ class AccessRequestTest {
     @Test
     void givenAnApprovedRequest_whenCancelled_thenClosed() {
         fixture.given(requested(), new AccessRequestApprovalGiven(REQUEST, APPROVER, null, MONDAY, 0),
-                        new AccessRequestApproved(REQUEST, REQUEST, RESOURCE, ROLE, DEV.id(), DEV.name(), FOUR_HOURS,
+                        new AccessRequestApproved(REQUEST, GRANT, RESOURCE, ROLE, DEV.id(), DEV.name(), FOUR_HOURS,
                                 List.of("appr1"), MONDAY))
                 .when(new CancelAccessRequest(REQUEST, DEV))
                 .expectException(violation(Approvals.CLOSED))
@@ -273,7 +274,7 @@ class AccessRequestTest {
         clock.set(DEADLINE);
         given.whenThenTimeAdvancesTo(DEADLINE)
                 .expectTriggeredDeadlinesWithName("access-request-decision-deadline")
-                .expectEvents(new AccessRequestExpired(REQUEST, REQUEST, false, DEADLINE));
+                .expectEvents(new AccessRequestExpired(REQUEST, GRANT, false, DEADLINE));
     }
 
     @Test

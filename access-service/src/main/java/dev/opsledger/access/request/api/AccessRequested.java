@@ -11,7 +11,7 @@ import org.axonframework.serialization.Revision;
  * A request was made, with a copy of the resource's approval policy as it was then: the request
  * follows it to its end, whatever changes later.
  *
- * @param grantId   the grant this request creates (new access: the request's own id) or extends
+ * @param grantId   the grant this request creates (new access: {@code grant-<requestId>}) or extends
  * @param extension whether it extends {@code grantId} rather than creating it
  */
 @Revision("1")

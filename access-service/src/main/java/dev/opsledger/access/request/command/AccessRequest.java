@@ -73,7 +73,7 @@ public class AccessRequest {
         GrantSnapshot extended = extending ? context.grant(command.extendsGrantId()) : null;
         var resource = context.resource(extending ? extended.resourceId() : command.resourceId());
         resource.rules().checkRequest(asking, command.duration());
-        String grant = extending ? extended.grantId() : command.requestId();
+        String grant = extending ? extended.grantId() : grantIdFor(command.requestId());
         if (extending) {
             requireExtendable(extended, asking);
         } else if (!context.claimGrant(asking.id(), resource.resourceId(), grant)) {
@@ -133,6 +133,14 @@ public class AccessRequest {
             approvals.expire(clock.instant());
             apply(new AccessRequestExpired(requestId, grantId, extension, approvals.deadline()));
         }
+    }
+
+    /**
+     * The grant a request for new access creates: derived, so a retried saga step opens the same
+     * grant, and distinct, because one event store holds every aggregate's stream under its id.
+     */
+    public static String grantIdFor(String requestId) {
+        return "grant-" + requestId;
     }
 
     private static void requireExtendable(GrantSnapshot grant, Actor asking) {
