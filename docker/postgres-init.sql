@@ -3,3 +3,4 @@
 CREATE DATABASE release;
 CREATE DATABASE backup;
 CREATE DATABASE automation;
+CREATE DATABASE access;
