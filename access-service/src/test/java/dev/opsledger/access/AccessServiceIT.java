@@ -3,11 +3,15 @@ package dev.opsledger.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.KeycloakServer;
 import dev.opsledger.testkit.TestInfrastructure;
 import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithKeycloak;
 import dev.opsledger.testkit.WithPostgres;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,10 +21,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,7 +71,8 @@ class AccessServiceIT {
     }
 
     @Test
-    void givenARealmRoleResource_whenApprovedThenExpired_thenTokensGainThenLoseItAndHistoryAnswersForAnyInstant() {
+    void givenARealmRoleResource_whenApprovedThenExpired_thenTokensGainThenLoseItAndHistoryAnswersForAnyInstant(
+            KafkaBroker kafka) {
         String admin = bearer("admin1");
         String developer = bearer("dev1");
         String approver = bearer("appr1");
@@ -102,6 +113,21 @@ class AccessServiceIT {
                 .problemField()).isEqualTo("at");
         assertThat(get("/resources/" + resource + "/members?at=yesterday", admin).status()).isEqualTo(400);
         assertThat(get("/resources/" + resource + "/members", developer).status()).isEqualTo(403);
+
+        // The grant's whole story is public, in order, under its id (ADR 013).
+        String grantId = grant.path("grantId").asString();
+        List<CloudEvent> published = publicEventsOf(grantId, "grant-expired", kafka);
+        assertThat(published).extracting(CloudEvent::getType).containsExactly(
+                "dev.opsledger.access.access-requested.v1", "dev.opsledger.access.access-request-approved.v1",
+                "dev.opsledger.access.grant-activated.v1", "dev.opsledger.access.grant-expired.v1");
+        assertThat(published).allSatisfy(event -> {
+            assertThat(event.getSource()).hasToString(OpsLedgerService.ACCESS.source());
+            assertThat(event.getSubject()).isEqualTo(grantId);
+        });
+        JsonNode expired = JSON.readTree(published.getLast().getData().toBytes());
+        assertThat(expired.path("effectiveUntil").asString()).isEqualTo(ended.path("effectiveUntil").asString());
+        assertThat(JSON.readTree(published.getFirst().getData().toBytes()).path("requestId").asString())
+                .isEqualTo(request);
     }
 
     @Test
@@ -184,6 +210,32 @@ class AccessServiceIT {
             return false;
         });
         return found[0];
+    }
+
+    /** The CloudEvents published under {@code key}, from the start of the topic until one of {@code lastType}. */
+    private static List<CloudEvent> publicEventsOf(String key, String lastType, KafkaBroker kafka) {
+        List<CloudEvent> events = new ArrayList<>();
+        String topic = OpsLedgerService.ACCESS.eventsTopic();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "access-it-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            await().atMost(ASYNC).until(() -> !consumer.partitionsFor(topic).isEmpty());
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(ASYNC).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        events.add(new JsonFormat().deserialize(record.value()));
+                    }
+                });
+                return events.stream().anyMatch(e -> e.getType().contains("." + lastType + "."));
+            });
+        }
+        return events;
     }
 
     private Response members(String resource, Instant at, String token) {

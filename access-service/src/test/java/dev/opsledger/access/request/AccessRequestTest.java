@@ -181,7 +181,7 @@ class AccessRequestTest {
         fixture.given(extensionRequested())
                 .when(new ApproveAccessRequest(REQUEST, APPROVER, null))
                 .expectEvents(new AccessRequestApprovalGiven(REQUEST, APPROVER, null, MONDAY, 0),
-                        new ExtensionApproved(REQUEST, "grant-0", FOUR_HOURS, List.of("appr1"), MONDAY));
+                        new ExtensionApproved(REQUEST, "grant-0", RESOURCE, DEV.id(), FOUR_HOURS, List.of("appr1"), MONDAY));
     }
 
     @Test
@@ -223,7 +223,8 @@ class AccessRequestTest {
     void givenARequest_whenRejectedWithAReason_thenRejected() {
         fixture.given(requested())
                 .when(new RejectAccessRequest(REQUEST, APPROVER, "not needed"))
-                .expectEvents(new AccessRequestRejected(REQUEST, GRANT, false, APPROVER, "not needed", MONDAY));
+                .expectEvents(new AccessRequestRejected(REQUEST, GRANT, false, RESOURCE, DEV.id(), APPROVER,
+                        "not needed", MONDAY));
     }
 
     @Test
@@ -236,7 +237,8 @@ class AccessRequestTest {
 
     @Test
     void givenARejectedRequest_whenApproved_thenClosed() {
-        fixture.given(requested(), new AccessRequestRejected(REQUEST, GRANT, false, APPROVER, "no", MONDAY))
+        fixture.given(requested(), new AccessRequestRejected(REQUEST, GRANT, false, RESOURCE, DEV.id(),
+                        APPROVER, "no", MONDAY))
                 .when(new ApproveAccessRequest(REQUEST, APPROVER2, null))
                 .expectException(violation(Approvals.CLOSED))
                 .expectNoEvents();
@@ -246,7 +248,7 @@ class AccessRequestTest {
     void givenARequest_whenTheRequesterCancels_thenCancelled() {
         fixture.given(requested())
                 .when(new CancelAccessRequest(REQUEST, DEV))
-                .expectEvents(new AccessRequestCancelled(REQUEST, GRANT, false, DEV, MONDAY));
+                .expectEvents(new AccessRequestCancelled(REQUEST, GRANT, false, RESOURCE, DEV.id(), DEV, MONDAY));
     }
 
     @Test
@@ -274,7 +276,7 @@ class AccessRequestTest {
         clock.set(DEADLINE);
         given.whenThenTimeAdvancesTo(DEADLINE)
                 .expectTriggeredDeadlinesWithName("access-request-decision-deadline")
-                .expectEvents(new AccessRequestExpired(REQUEST, GRANT, false, DEADLINE));
+                .expectEvents(new AccessRequestExpired(REQUEST, GRANT, false, RESOURCE, DEV.id(), DEADLINE));
     }
 
     @Test

@@ -100,7 +100,7 @@ public class AccessRequest {
         if (next.isApproved()) {
             var names = next.decisions().stream().map(ApprovalDecision::approverName).toList();
             apply(extension
-                    ? new ExtensionApproved(requestId, grantId, duration, names, now)
+                    ? new ExtensionApproved(requestId, grantId, resourceId, requester.id(), duration, names, now)
                     : new AccessRequestApproved(requestId, grantId, resourceId, target, requester.id(),
                     requester.name(), duration, names, now));
         }
@@ -113,7 +113,8 @@ public class AccessRequest {
         }
         Instant now = clock.instant();
         approvals.reject(command.approver(), command.reason(), now);
-        apply(new AccessRequestRejected(requestId, grantId, extension, command.approver(), command.reason(), now));
+        apply(new AccessRequestRejected(requestId, grantId, extension, resourceId, requester.id(),
+                command.approver(), command.reason(), now));
     }
 
     @CommandHandler
@@ -124,14 +125,16 @@ public class AccessRequest {
         if (!approvals.status().isOpen()) {
             throw BusinessRuleViolation.conflict(Approvals.CLOSED, "The request is already " + approvals.status());
         }
-        apply(new AccessRequestCancelled(requestId, grantId, extension, command.cancelledBy(), clock.instant()));
+        apply(new AccessRequestCancelled(requestId, grantId, extension, resourceId, requester.id(),
+                command.cancelledBy(), clock.instant()));
     }
 
     @DeadlineHandler(deadlineName = DECISION_DEADLINE)
     void decisionDeadlinePassed(String request, Clock clock) {
         if (approvals.status().isOpen()) {
             approvals.expire(clock.instant());
-            apply(new AccessRequestExpired(requestId, grantId, extension, approvals.deadline()));
+            apply(new AccessRequestExpired(requestId, grantId, extension, resourceId, requester.id(),
+                    approvals.deadline()));
         }
     }
 

@@ -1,0 +1,30 @@
+package dev.opsledger.access.grant.command;
+
+import dev.opsledger.platform.actor.Actor;
+import dev.opsledger.platform.error.BusinessRuleViolation;
+import java.util.Set;
+
+/** Who may take a grant away before it expires, and that they must say why. */
+public final class Revocation {
+
+    public static final String NOT_ALLOWED = "grant.revoke-not-allowed";
+    public static final String REASON_REQUIRED = "grant.reason-required";
+    static final Set<String> REVOKER_ROLES = Set.of("admin");
+
+    private Revocation() {
+    }
+
+    /** A person revoking by hand: an admin, with a reason. */
+    static void check(Actor revoker, String reason) {
+        if (!revoker.hasAnyRole(REVOKER_ROLES)) {
+            throw BusinessRuleViolation.forbidden(NOT_ALLOWED, "Only admins may revoke a grant");
+        }
+        requireReason(reason);
+    }
+
+    static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw BusinessRuleViolation.unprocessable(REASON_REQUIRED, "A revocation needs a reason");
+        }
+    }
+}
