@@ -13,7 +13,11 @@ import dev.opsledger.access.request.api.AccessRequestExpired;
 import dev.opsledger.access.request.api.AccessRequestRejected;
 import dev.opsledger.access.request.api.AccessRequested;
 import dev.opsledger.access.request.api.ExtensionApproved;
+import dev.opsledger.access.review.api.AccessReviewClosed;
+import dev.opsledger.access.review.api.AccessReviewOpened;
+import dev.opsledger.access.review.api.ReviewItemDecided;
 import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.access.AccessReviewItemDecided;
 import dev.opsledger.contracts.access.BreakGlassUsed;
 import dev.opsledger.contracts.access.GrantDeprovisionFailed;
 import dev.opsledger.contracts.access.GrantExpired;
@@ -64,6 +68,14 @@ class AccessEventMapper implements IntegrationEventMapper {
                     e.resourceId(), e.userId(), e.reviewer().id(), e.justified(), e.comment(), e.reviewedAt());
             case BreakGlassReviewOverdue e -> new dev.opsledger.contracts.access.BreakGlassReviewOverdue(e.grantId(),
                     e.resourceId(), e.userId(), e.deadline());
+            case AccessReviewOpened e -> new dev.opsledger.contracts.access.AccessReviewOpened(e.reviewId(), e.name(),
+                    e.resourceId(), e.reviewerRoles().stream().sorted().toList(), e.items().size(), e.deadline(),
+                    e.openedBy().id(), e.openedAt());
+            case ReviewItemDecided e -> new AccessReviewItemDecided(e.reviewId(), e.item().grantId(),
+                    e.item().resourceId(), e.item().userId(), e.decision().name(), e.reviewer().id(), e.comment(),
+                    e.decidedAt());
+            case AccessReviewClosed e -> new dev.opsledger.contracts.access.AccessReviewClosed(e.reviewId(), e.kept(),
+                    e.revoked(), e.unanswered().size(), e.closedAt());
             default -> null;
         });
     }

@@ -33,6 +33,7 @@ import dev.opsledger.access.grant.api.RecordProvisioningFailure;
 import dev.opsledger.access.grant.api.ReleaseGrant;
 import dev.opsledger.access.grant.api.ReviewBreakGlass;
 import dev.opsledger.access.grant.api.RevokeGrant;
+import dev.opsledger.access.grant.api.RevokeReviewedGrant;
 import dev.opsledger.access.grant.api.GrantStatus;
 import dev.opsledger.access.grant.command.Grant;
 import dev.opsledger.access.grant.command.Revocation;
@@ -160,6 +161,22 @@ class GrantTest {
         fixture.given(opened(), activated())
                 .when(new RevokeGrant(GRANT, ADMIN, "left the team"))
                 .expectEvents(revoking());
+    }
+
+    @Test
+    void givenAnActiveGrant_whenAnAccessReviewRevokesIt_thenItEndsInTheReviewersName() {
+        fixture.given(opened(), activated())
+                .when(new RevokeReviewedGrant(GRANT, "review-1", APPROVER, "Access review 'Q1': left"))
+                .expectEvents(new GrantEnding(GRANT, EndReason.REVOKED, APPROVER, "Access review 'Q1': left", MONDAY));
+    }
+
+    @Test
+    void givenAnEndedGrant_whenAnAccessReviewRevokesIt_thenAlreadyEnded() {
+        fixture.given(opened(), activated(), revoking(), new GrantEnded(GRANT, RESOURCE, DEV.id(), EndReason.REVOKED,
+                        ADMIN, "left the team", MONDAY, MONDAY.plus(TOKENS)))
+                .when(new RevokeReviewedGrant(GRANT, "review-1", Actor.system("access-review"), "unanswered"))
+                .expectException(violation(GrantStatus.ALREADY_ENDED))
+                .expectNoEvents();
     }
 
     @Test

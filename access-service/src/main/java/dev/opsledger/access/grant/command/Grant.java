@@ -22,6 +22,7 @@ import dev.opsledger.access.grant.api.RecordDeprovisioningFailure;
 import dev.opsledger.access.grant.api.RecordProvisioningFailure;
 import dev.opsledger.access.grant.api.ReleaseGrant;
 import dev.opsledger.access.grant.api.RevokeGrant;
+import dev.opsledger.access.grant.api.RevokeReviewedGrant;
 import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.time.Clock;
@@ -117,6 +118,13 @@ public class Grant {
         Revocation.check(command.revokedBy(), command.reason());
         status.requireMayEnd();
         apply(new GrantEnding(grantId, EndReason.REVOKED, command.revokedBy(), command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeReviewedGrant command, Clock clock) {
+        Revocation.requireReason(command.reason());
+        status.requireMayEnd();
+        apply(new GrantEnding(grantId, EndReason.REVOKED, command.decidedBy(), command.reason(), clock.instant()));
     }
 
     @CommandHandler
