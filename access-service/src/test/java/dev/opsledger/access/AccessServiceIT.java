@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -156,6 +157,75 @@ class AccessServiceIT {
     }
 
     @Test
+    void givenAnActiveGrant_whenAReviewCampaignGoesUnanswered_thenTheGrantIsRevokedAtTheDeadline() {
+        String admin = bearer("admin1");
+        String developer = bearer("dev1");
+        String approver = bearer("appr1");
+        String resource = created(post("/resources", admin, resource("reviewed-" + UUID.randomUUID(),
+                "KEYCLOAK_GROUP", "/deployers")));
+        String request = created(post("/access-requests", developer, Map.of("resourceId", resource,
+                "justification", "on call", "duration", "PT1H")));
+        assertThat(post("/access-requests/" + request + "/approvals", approver, Map.of()).status()).isEqualTo(202);
+        String grantId = awaitGrant(request, developer, "ACTIVE").path("grantId").asString();
+
+        String review = created(post("/access-reviews", admin, Map.of("name", "IT review", "resourceId", resource,
+                "reviewerRoles", List.of("approver"), "deadline", Instant.now().plusSeconds(20).toString())));
+        // The item is in the approver's one inbox, not in the grantee's.
+        await().atMost(ASYNC).until(() -> ids(get("/access-requests/pending", approver), "reviewId").contains(review));
+        assertThat(ids(get("/access-requests/pending", developer), "reviewId")).doesNotContain(review);
+        assertThat(post("/access-reviews/" + review + "/items/" + grantId + "/decision", developer,
+                Map.of("decision", "KEEP", "comment", "mine")).problemCode()).isEqualTo("access-review.self-review");
+
+        JsonNode revoked = awaitGrant(request, developer, "REVOKED");
+        assertThat(revoked.path("endComment").asString()).contains("IT review");
+        assertThat(groups(passwordGrant("dev1").access())).doesNotContain("/deployers");
+        await().atMost(ASYNC).until(() -> "CLOSED".equals(get("/access-reviews/" + review, admin).body()
+                .path("status").asString()));
+        assertThat(get("/access-reviews/" + review, admin).body().path("items").get(0).path("decision").asString())
+                .isEqualTo("UNANSWERED");
+    }
+
+    @Test
+    void givenAMemberAddedByHandInKeycloak_whenReconciled_thenReportedAsDriftAndRemovedWhereTheRulesSaySo(
+            KafkaBroker kafka) {
+        String admin = bearer("admin1");
+        String reporting = created(post("/resources", admin, resource("drift-report-" + UUID.randomUUID(),
+                "KEYCLOAK_GROUP", "/deployers")));
+        String nobody = keycloakAdmin(HttpRequest.newBuilder(URI.create(adminUrl("/users?exact=true&username=nobody1")))
+                .GET()).body().get(0).path("id").asString();
+        String group = keycloakAdmin(HttpRequest.newBuilder(URI.create(adminUrl("/group-by-path/deployers"))).GET())
+                .body().path("id").asString();
+        // By hand, behind the service's back: what the reconciliation exists to find.
+        assertThat(keycloakAdmin(HttpRequest.newBuilder(URI.create(adminUrl("/users/" + nobody + "/groups/" + group)))
+                .PUT(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(204);
+        assertThat(groups(passwordGrant("nobody1").access())).contains("/deployers");
+
+        await().atMost(ASYNC).until(() -> get("/resources/" + reporting, admin).status() == 200);
+        assertThat(post("/resources/" + reporting + "/reconcile", admin, Map.of()).status()).isEqualTo(202);
+        await().atMost(ASYNC).until(() -> ids(get("/resources/" + reporting + "/drift?open=true", admin), "userId")
+                .contains(nobody));
+        assertThat(groups(passwordGrant("nobody1").access())).as("only reported").contains("/deployers");
+        assertThat(publicEventsOf(reporting, "access-drift-detected", kafka)).extracting(CloudEvent::getType)
+                .contains("dev.opsledger.access.access-drift-detected.v1");
+
+        Map<String, Object> removingBody = new HashMap<>(resource("drift-remove-" + UUID.randomUUID(),
+                "KEYCLOAK_GROUP", "/deployers"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rules = new HashMap<>((Map<String, Object>) removingBody.get("rules"));
+        rules.put("removeUnmanagedMembers", true);
+        removingBody.put("rules", rules);
+        String removing = created(post("/resources", admin, removingBody));
+        await().atMost(ASYNC).until(() -> get("/resources/" + removing, admin).body().path("removeUnmanagedMembers")
+                .asBoolean());
+        assertThat(post("/resources/" + removing + "/reconcile", admin, Map.of()).status()).isEqualTo(202);
+        assertThat(groups(passwordGrant("nobody1").access())).as("removed").doesNotContain("/deployers");
+        assertThat(post("/resources/" + reporting + "/reconcile", admin, Map.of()).status()).isEqualTo(202);
+        await().atMost(ASYNC).until(() -> !ids(get("/resources/" + reporting + "/drift?open=true", admin), "userId")
+                .contains(nobody));
+        assertThat(post("/resources/" + reporting + "/reconcile", bearer("dev1"), Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
     void givenBadInput_whenSent_thenProblemsWithStableCodesAndNoServerError() {
         String admin = bearer("admin1");
         String developer = bearer("dev1");
@@ -243,6 +313,17 @@ class AccessServiceIT {
     }
 
     // ---- Keycloak tokens -------------------------------------------------------------------------
+
+    private String adminUrl(String path) {
+        return keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path;
+    }
+
+    /** A call to Keycloak's admin API as the service's own account (it holds manage-users). */
+    private Response keycloakAdmin(HttpRequest.Builder request) {
+        String token = tokenCall(Map.of("grant_type", "client_credentials", "client_id", "opsledger-access",
+                "client_secret", "opsledger-access-dev-secret")).body().path("access_token").asString();
+        return send(request, "Bearer " + token, false);
+    }
 
     record Tokens(String access, String refresh) {
     }

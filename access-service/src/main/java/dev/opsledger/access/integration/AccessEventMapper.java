@@ -13,6 +13,8 @@ import dev.opsledger.access.request.api.AccessRequestExpired;
 import dev.opsledger.access.request.api.AccessRequestRejected;
 import dev.opsledger.access.request.api.AccessRequested;
 import dev.opsledger.access.request.api.ExtensionApproved;
+import dev.opsledger.access.resource.api.AccessDriftDetected;
+import dev.opsledger.access.resource.api.AccessDriftResolved;
 import dev.opsledger.access.review.api.AccessReviewClosed;
 import dev.opsledger.access.review.api.AccessReviewOpened;
 import dev.opsledger.access.review.api.ReviewItemDecided;
@@ -76,6 +78,11 @@ class AccessEventMapper implements IntegrationEventMapper {
                     e.decidedAt());
             case AccessReviewClosed e -> new dev.opsledger.contracts.access.AccessReviewClosed(e.reviewId(), e.kept(),
                     e.revoked(), e.unanswered().size(), e.closedAt());
+            case AccessDriftDetected e -> new dev.opsledger.contracts.access.AccessDriftDetected(e.resourceId(),
+                    e.target().kind().name(), e.target().name(), e.userId(), e.kind().name(), e.removing(),
+                    e.detectedAt());
+            case AccessDriftResolved e -> new dev.opsledger.contracts.access.AccessDriftResolved(e.resourceId(),
+                    e.userId(), e.kind().name(), e.resolvedAt());
             default -> null;
         });
     }
