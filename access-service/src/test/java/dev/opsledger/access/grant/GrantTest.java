@@ -159,7 +159,7 @@ class GrantTest {
     @Test
     void givenAnActiveGrant_whenAnAdminRevokesWithAReason_thenItEnds() {
         fixture.given(opened(), activated())
-                .when(new RevokeGrant(GRANT, ADMIN, "left the team"))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "left the team"))
                 .expectEvents(revoking());
     }
 
@@ -182,14 +182,29 @@ class GrantTest {
     @Test
     void givenAProvisioningGrant_whenRevoked_thenItEndsToo() {
         fixture.given(opened())
-                .when(new RevokeGrant(GRANT, ADMIN, "left the team"))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "left the team"))
                 .expectEvents(revoking());
     }
 
     @Test
     void givenAnActiveGrant_whenANonAdminRevokes_thenForbidden() {
         fixture.given(opened(), activated())
-                .when(new RevokeGrant(GRANT, APPROVER, "no"))
+                .when(new RevokeGrant(GRANT, APPROVER, Set.of(), "no"))
+                .expectException(violation(Revocation.NOT_ALLOWED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAnActiveGrant_whenAMemberOfTheOwningTeamRevokes_thenItEnds() {
+        fixture.given(opened(), activated())
+                .when(new RevokeGrant(GRANT, DEV2, Set.of("platform"), "rotation ended"))
+                .expectEvents(new GrantEnding(GRANT, EndReason.REVOKED, DEV2, "rotation ended", MONDAY));
+    }
+
+    @Test
+    void givenAnActiveGrant_whenAMemberOfAnotherTeamRevokes_thenForbidden() {
+        fixture.given(opened(), activated())
+                .when(new RevokeGrant(GRANT, DEV2, Set.of("data"), "not ours"))
                 .expectException(violation(Revocation.NOT_ALLOWED))
                 .expectNoEvents();
     }
@@ -197,7 +212,7 @@ class GrantTest {
     @Test
     void givenAnActiveGrant_whenRevokedWithoutAReason_thenRefused() {
         fixture.given(opened(), activated())
-                .when(new RevokeGrant(GRANT, ADMIN, " "))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), " "))
                 .expectException(violation(Revocation.REASON_REQUIRED))
                 .expectNoEvents();
     }
@@ -207,7 +222,7 @@ class GrantTest {
         fixture.given(opened(), activated(), revoking(),
                         new GrantEnded(GRANT, RESOURCE, DEV.id(), EndReason.REVOKED, ADMIN, "left the team",
                         MONDAY, MONDAY.plus(TOKENS)))
-                .when(new RevokeGrant(GRANT, ADMIN, "again"))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "again"))
                 .expectException(violation(GrantStatus.ALREADY_ENDED))
                 .expectNoEvents();
     }
@@ -243,7 +258,7 @@ class GrantTest {
                 .expectEvents(new GrantDeprovisioningFailed(GRANT, RESOURCE, DEV.id(), "Keycloak unreachable", 1, LATER));
         fixture.given(opened(), activated(), revoking(),
                         new GrantDeprovisioningFailed(GRANT, RESOURCE, DEV.id(), "Keycloak unreachable", 1, LATER))
-                .when(new RevokeGrant(GRANT, ADMIN, "again"))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "again"))
                 .expectException(violation(GrantStatus.ALREADY_ENDED))
                 .expectNoEvents();
     }

@@ -114,8 +114,9 @@ public class Grant {
     }
 
     @CommandHandler
-    public void handle(RevokeGrant command, Clock clock) {
-        Revocation.check(command.revokedBy(), command.reason());
+    public void handle(RevokeGrant command, AccessContext context, Clock clock) {
+        Revocation.check(command.revokedBy(), command.revokerTeams(), context.resource(resourceId).owningTeam(),
+                command.reason());
         status.requireMayEnd();
         apply(new GrantEnding(grantId, EndReason.REVOKED, command.revokedBy(), command.reason(), clock.instant()));
     }
