@@ -4,3 +4,5 @@ CREATE DATABASE release;
 CREATE DATABASE backup;
 CREATE DATABASE automation;
 CREATE DATABASE access;
+-- Keycloak's own data (users, sessions, provisioned memberships) survives its container.
+CREATE DATABASE keycloak;

@@ -6,18 +6,17 @@ import static org.awaitility.Awaitility.await;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.KeycloakServer;
+import dev.opsledger.testkit.ServiceHttp;
+import dev.opsledger.testkit.ServiceHttp.Response;
 import dev.opsledger.testkit.TestInfrastructure;
 import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithKeycloak;
 import dev.opsledger.testkit.WithPostgres;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,6 @@ class AccessServiceIT {
     private static final Duration ASYNC = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final KeycloakServer keycloak = TestInfrastructure.keycloak();
 
     @LocalServerPort
@@ -238,7 +236,7 @@ class AccessServiceIT {
                 "KEYCLOAK_REALM_ROLE", "prod-db-read")));
         assertThat(post("/access-requests", developer, Map.of("resourceId", resource, "justification", "x",
                 "duration", "PT9H")).problemCode()).isEqualTo("access-request.duration-out-of-range");
-        // A negative duration never reaches the aggregate: the platform refuses it at the edge.
+        // A negative duration never reaches the aggregate's rule: the platform refuses it at the edge.
         assertThat(post("/access-requests", developer, Map.of("resourceId", resource, "justification", "x",
                 "duration", "-PT1H")).problemField()).isEqualTo("duration");
         assertThat(post("/access-requests", developer, Map.of("resourceId", resource, "justification", "x",
@@ -333,7 +331,7 @@ class AccessServiceIT {
     private Response keycloakAdmin(HttpRequest.Builder request) {
         String token = tokenCall(Map.of("grant_type", "client_credentials", "client_id", "opsledger-access",
                 "client_secret", "opsledger-access-dev-secret")).body().path("access_token").asString();
-        return send(request, "Bearer " + token, false);
+        return ServiceHttp.exchange(request.header("Authorization", "Bearer " + token));
     }
 
     record Tokens(String access, String refresh) {
@@ -357,9 +355,9 @@ class AccessServiceIT {
     private Response tokenCall(Map<String, String> form) {
         String encoded = String.join("&", form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-        return send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+        return ServiceHttp.exchange(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encoded)), null, false);
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)));
     }
 
     private static JsonNode claims(String token) {
@@ -376,52 +374,20 @@ class AccessServiceIT {
 
     // ---- HTTP ------------------------------------------------------------------------------------
 
-    record Response(int status, JsonNode body, String location) {
-
-        String problemCode() {
-            return body.path("code").asString();
-        }
-
-        String problemField() {
-            return body.path("errors").path(0).path("field").asString();
-        }
+    private ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     private Response post(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token, true);
+        return http().post(path, token, body);
     }
 
     private Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token, true);
-    }
-
-    private Response send(HttpRequest.Builder request, String token, boolean json) {
-        try {
-            if (token != null) {
-                request.header("Authorization", token);
-            }
-            if (json) {
-                request.header("Content-Type", "application/json");
-            }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http().get(path, token);
     }
 
     private static String created(Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.body().path("id").asString();
+        return response.createdId();
     }
 
     private static List<String> ids(Response response, String field) {

@@ -7,6 +7,8 @@ import dev.opsledger.automation.run.execution.Secrets;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.LocalJwtIssuer;
+import dev.opsledger.testkit.ServiceHttp;
+import dev.opsledger.testkit.ServiceHttp.Response;
 import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithLocalJwtIssuer;
 import dev.opsledger.testkit.WithPostgres;
@@ -15,9 +17,6 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +33,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,6 @@ class AutomationServiceIT {
     private static final String SECRET = "s3cr3t-token-value";
 
     private final LocalJwtIssuer issuer = LocalJwtIssuer.shared();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String admin = issuer.bearer("admin1", Set.of("automation-admin"));
     private final String developer = issuer.bearer("dev1", Set.of("developer"));
     private final String approver = issuer.bearer("appr1", Set.of("approver"));
@@ -351,48 +349,24 @@ class AutomationServiceIT {
 
     // ---- HTTP ------------------------------------------------------------------------------------
 
-    record Response(int status, JsonNode body, String location) {
-
-        String problemCode() {
-            return body.path("code").asString();
-        }
+    private ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     private Response post(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token);
+        return http().post(path, token, body);
     }
 
     private Response put(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token);
+        return http().put(path, token, body);
     }
 
     private Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-    }
-
-    private Response send(HttpRequest.Builder request, String token) {
-        try {
-            request.header("Authorization", token);
-            HttpResponse<byte[]> response = http.send(request.header("Content-Type", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http().get(path, token);
     }
 
     private static String created(Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.body().path("id").asString();
+        return response.createdId();
     }
+
 }

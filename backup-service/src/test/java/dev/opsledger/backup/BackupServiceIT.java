@@ -11,6 +11,8 @@ import dev.opsledger.testkit.LocalJwtIssuer;
 import dev.opsledger.testkit.MutableClock;
 import dev.opsledger.testkit.PostgresDatabase;
 import dev.opsledger.testkit.PostgresServer;
+import dev.opsledger.testkit.ServiceHttp;
+import dev.opsledger.testkit.ServiceHttp.Response;
 import dev.opsledger.testkit.TestInfrastructure;
 import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithLocalJwtIssuer;
@@ -18,10 +20,6 @@ import dev.opsledger.testkit.WithPostgres;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -81,7 +79,6 @@ class BackupServiceIT {
     private static final MutableClock CLOCK = MutableClock.at(Instant.now());
 
     private final LocalJwtIssuer issuer = LocalJwtIssuer.shared();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String operator = issuer.bearer("backup1", Set.of("backup-operator"));
     private final String operatorAsApprover = issuer.bearer("backup1", Set.of("backup-operator", "approver"));
     private final String approver = issuer.bearer("appr1", Set.of("approver"));
@@ -345,45 +342,20 @@ class BackupServiceIT {
 
     // ---- HTTP ------------------------------------------------------------------------------------
 
-    record Response(int status, JsonNode body, String location) {
-
-        String problemCode() {
-            return body.path("code").asString();
-        }
+    private ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     private Response post(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token);
+        return http().post(path, token, body);
     }
 
     private Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-    }
-
-    private Response send(HttpRequest.Builder request, String token) {
-        try {
-            if (token != null) {
-                request.header("Authorization", token);
-            }
-            HttpResponse<byte[]> response = http.send(request.header("Content-Type", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http().get(path, token);
     }
 
     private static String created(Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.body().path("id").asString();
+        return response.createdId();
     }
+
 }

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,8 @@ class DevStackE2EIT {
         assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/api");
         assertThat(document.path("paths").has("/releases")).as("the document's paths, resolved under /api").isTrue();
 
+        aServiceKilledIsRestartedByTheLauncher("release");
+
         run(Duration.ofMinutes(3), "./opsledger", "down");
         stopped = true;
         for (long pid : stackPids) {
@@ -131,6 +134,42 @@ class DevStackE2EIT {
         for (int port : List.of(8080, 8081, 8180, 15432, 19092)) {
             assertThat(accepts(port + OFFSET)).as("port %d still open after down", port + OFFSET).isFalse();
         }
+    }
+
+    /**
+     * kill -9 of a service: the launcher starts it again (as a compose restart policy would),
+     * {@code state.json} counts the restart, and the API answers through the gateway again.
+     */
+    private static void aServiceKilledIsRestartedByTheLauncher(String service) throws Exception {
+        long killed = pidOf(service);
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (restartsOf(service) < 1 || pidOf(service) == killed) {
+            assertThat(Instant.now()).as("%s restarted by the launcher within 3 min", service).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        stackPids.add(pidOf(service));
+        while (api.get("dev1", "/api/releases?limit=1").status() != 200) {
+            assertThat(Instant.now()).as("%s answering again after its restart", service).isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static JsonNode stateEntry(String name) throws IOException {
+        for (JsonNode entry : JSON.readTree(Files.readString(HOME.resolve("state.json"))).path("entries")) {
+            if (entry.path("name").asString().equals(name)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + name + " in state.json");
+    }
+
+    private static long pidOf(String name) throws IOException {
+        return stateEntry(name).path("pid").asLong();
+    }
+
+    private static int restartsOf(String name) throws IOException {
+        return stateEntry(name).path("restarts").asInt();
     }
 
     private static String versionIn(JsonNode board, String environment) {

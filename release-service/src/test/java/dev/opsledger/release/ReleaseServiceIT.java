@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.opsledger.contracts.OpsLedgerService;
-import dev.opsledger.testkit.MutableClock;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.LocalJwtIssuer;
+import dev.opsledger.testkit.MutableClock;
+import dev.opsledger.testkit.ServiceHttp;
+import dev.opsledger.testkit.ServiceHttp.Response;
 import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithLocalJwtIssuer;
 import dev.opsledger.testkit.WithPostgres;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -65,7 +63,6 @@ class ReleaseServiceIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalJwtIssuer issuer = LocalJwtIssuer.shared();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -226,7 +223,7 @@ class ReleaseServiceIT {
 
     @Test
     void givenNoToken_whenOpenApiRead_thenEveryEndpointIsDocumented() {
-        JsonNode paths = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET(), null).body().path("paths");
+        JsonNode paths = http().get("/v3/api-docs", null).body().path("paths");
         assertThat(paths.propertyNames()).contains("/applications", "/applications/{id}/lifecycle", "/releases",
                 "/releases/{id}", "/releases/{releaseId}/promotions", "/releases/{releaseId}/rollback",
                 "/promotions/{id}/approvals", "/promotions/{id}/rejections", "/promotions/{id}/cancel",
@@ -329,52 +326,26 @@ class ReleaseServiceIT {
 
     // ---- HTTP ------------------------------------------------------------------------------------
 
-    record Response(int status, JsonNode body, String location) {
-
-        String problemCode() {
-            return body.path("code").asString();
-        }
+    private ServiceHttp http() {
+        return ServiceHttp.onPort(port);
     }
 
     private Response post(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token);
+        return http().post(path, token, body);
     }
 
     private Response put(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token);
+        return http().put(path, token, body);
     }
 
     private Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-    }
-
-    private Response send(HttpRequest.Builder request, String token) {
-        try {
-            if (token != null) {
-                request.header("Authorization", token);
-            }
-            HttpResponse<byte[]> response = http.send(request.header("Content-Type", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http().get(path, token);
     }
 
     private static String created(Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        assertThat(response.location()).endsWith("/" + response.body().path("id").asString());
-        return response.body().path("id").asString();
+        String id = response.createdId();
+        assertThat(response.location()).endsWith("/" + id);
+        return id;
     }
 
     private static JsonNode entryOfType(List<JsonNode> entries, String type) {

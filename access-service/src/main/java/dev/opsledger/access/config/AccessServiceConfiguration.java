@@ -4,10 +4,7 @@ import dev.opsledger.access.grant.api.AccessTokenLifespan;
 import dev.opsledger.access.grant.persistence.ActiveGrantClaims;
 import dev.opsledger.platform.axon.ProcessingGroups;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +16,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @OpenAPIDefinition(
         info = @Info(title = "OpsLedger access-service", version = "1",
                 description = "Resources, access requests with approvals, grants provisioned in Keycloak until they "
-                        + "expire or are revoked, break-glass access, and who had access at any moment. "
-                        + "Errors are RFC 9457 problem details with a stable `code`."),
-        security = @SecurityRequirement(name = "keycloak"))
-@SecurityScheme(name = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A Keycloak access token of the opsledger realm; realm roles decide what the caller may do.")
+                        + "expire or are revoked, break-glass access, access reviews, drift between Keycloak and "
+                        + "the grants, and who had access at any moment."))
 public class AccessServiceConfiguration {
 
     /**

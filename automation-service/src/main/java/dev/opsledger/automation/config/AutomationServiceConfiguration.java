@@ -4,10 +4,7 @@ import dev.opsledger.automation.run.persistence.RunQueueTables;
 import dev.opsledger.automation.task.api.ExecutorAllowList;
 import dev.opsledger.platform.axon.ProcessingGroups;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @OpenAPIDefinition(
         info = @Info(title = "OpsLedger automation-service", version = "1",
                 description = "Versioned task definitions with typed parameters, runs through allow-listed shell "
-                        + "and HTTP executors, approvals bound to the exact inputs, live logs and schedules. "
-                        + "Errors are RFC 9457 problem details with a stable `code`."),
-        security = @SecurityRequirement(name = "keycloak"))
-@SecurityScheme(name = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A Keycloak access token of the opsledger realm; realm roles decide what the caller may do.")
+                        + "and HTTP executors, approvals bound to the exact inputs, live logs and schedules."))
 public class AutomationServiceConfiguration {
 
     @Bean

@@ -5,10 +5,7 @@ import dev.opsledger.backup.restore.persistence.RestorePins;
 import dev.opsledger.backup.run.persistence.ActiveRunClaims;
 import dev.opsledger.platform.axon.ProcessingGroups;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,11 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @OpenAPIDefinition(
         info = @Info(title = "OpsLedger backup-service", version = "1",
                 description = "Backup targets and policies, backups taken with pg_dump and tar.gz, verified by test "
-                        + "restores, restores with approval, and the sufficiency report. Errors are RFC 9457 problem "
-                        + "details with a stable `code`."),
-        security = @SecurityRequirement(name = "keycloak"))
-@SecurityScheme(name = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A Keycloak access token of the opsledger realm; realm roles decide what the caller may do.")
+                        + "restores, restores with approval, and the sufficiency report."))
 public class BackupServiceConfiguration {
 
     /** A target's run claim is freed with the event that ends the run, or not at all. */

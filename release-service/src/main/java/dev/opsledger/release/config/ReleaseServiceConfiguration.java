@@ -3,10 +3,7 @@ package dev.opsledger.release.config;
 import dev.opsledger.platform.axon.ProcessingGroups;
 import dev.opsledger.release.promotion.persistence.ActivePromotionClaims;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +13,7 @@ import org.springframework.context.annotation.Configuration;
 @OpenAPIDefinition(
         info = @Info(title = "OpsLedger release-service", version = "1",
                 description = "Applications and their lifecycles, releases, promotions through environments with "
-                        + "approvals, deployment windows and freezes, the environment board and the deployment ledger. "
-                        + "Errors are RFC 9457 problem details with a stable `code`."),
-        security = @SecurityRequirement(name = "keycloak"))
-@SecurityScheme(name = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A Keycloak access token of the opsledger realm; realm roles decide what the caller may do.")
+                        + "approvals, deployment windows and freezes, the environment board and the deployment ledger."))
 public class ReleaseServiceConfiguration {
 
     /**

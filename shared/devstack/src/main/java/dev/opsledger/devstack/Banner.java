@@ -32,10 +32,11 @@ final class Banner {
     }
 
     static void printStatus(PrintStream out, StackState state) {
-        out.printf("    %-10s %-8s %-9s %s%n", "process", "pid", "health", "address");
+        out.printf("    %-10s %-8s %-9s %-9s %s%n", "process", "pid", "health", "restarts", "address");
         for (StackState.Entry entry : state.entries()) {
-            out.printf("    %-10s %-8s %-9s %s%n", entry.name(),
-                    entry.pid() == null ? "-" : entry.pid().toString(), Health.of(entry), entry.url());
+            out.printf("    %-10s %-8s %-9s %-9s %s%n", entry.name(),
+                    entry.pid() == null ? "-" : entry.pid().toString(), Health.of(entry),
+                    entry.gaveUp() ? entry.restarts() + " gave up" : String.valueOf(entry.restarts()), entry.url());
         }
     }
 }

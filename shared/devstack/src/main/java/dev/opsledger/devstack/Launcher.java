@@ -20,7 +20,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -44,6 +47,8 @@ final class Launcher {
     private EmbeddedKafkaBroker kafka;
     private EmbeddedKeycloak keycloak;
     private volatile StackState state;
+    private final Map<String, RestartPolicy.Tracker> restarts = new ConcurrentHashMap<>();
+    private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
 
     Launcher(StackHome home, List<ServiceSpec> specs, PrintStream out) {
         this.home = home;
@@ -214,8 +219,10 @@ final class Launcher {
         entries.add(new StackState.Entry("keycloak", keycloak.baseUrl(), null, home.log("keycloak").toString()));
         synchronized (processes) {
             for (ServiceProcess process : processes) {
-                entries.add(new StackState.Entry(process.spec().name(), process.url(home), process.pid(),
-                        process.log().toString()));
+                String name = process.spec().name();
+                RestartPolicy.Tracker tracker = restarts.get(name);
+                entries.add(new StackState.Entry(name, process.url(home), process.pid(), process.log().toString(),
+                        tracker == null ? 0 : tracker.restarts(), givenUp.contains(name)));
             }
         }
         return entries;
@@ -228,22 +235,56 @@ final class Launcher {
                 .orElseThrow(() -> new IllegalStateException("devstack-services.properties declares no edge (gateway)"));
     }
 
+    /**
+     * Restarts a child that exits on its own, under {@link RestartPolicy#DEFAULT}: after a back-off
+     * that grows with each recent crash, and not at all once it has crashed too often; then it is
+     * reported, and the stack's phase becomes {@code FAILED}. {@code ./opsledger status} shows
+     * each child's restarts.
+     */
     private void watchChildren() {
         Thread watcher = Thread.ofVirtual().name("opsledger-devstack-watch").unstarted(() -> {
-            List<ServiceProcess> watched = List.copyOf(processes);
             while (stopped.getCount() > 0) {
+                List<ServiceProcess> watched;
+                synchronized (processes) {
+                    watched = List.copyOf(processes);
+                }
                 for (ServiceProcess process : watched) {
-                    if (!process.isAlive() && state.phase() == StackState.Phase.READY) {
-                        out.println(process.spec().name() + " stopped unexpectedly; see " + process.log());
-                        state = state.with(StackState.Phase.FAILED);
-                        state.write(home.stateFile());
+                    if (!process.isAlive() && state.phase() == StackState.Phase.READY
+                            && !givenUp.contains(process.spec().name())) {
+                        restartOrGiveUp(process);
                     }
                 }
-                pause(Duration.ofSeconds(2));
+                pause(Duration.ofSeconds(1));
             }
         });
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    private void restartOrGiveUp(ServiceProcess dead) {
+        String name = dead.spec().name();
+        RestartPolicy.Tracker tracker = restarts.computeIfAbsent(name, n -> RestartPolicy.DEFAULT.tracker());
+        Optional<Duration> backoff = tracker.crashed(Instant.now());
+        if (backoff.isEmpty()) {
+            givenUp.add(name);
+            out.println(name + " exited (code " + dead.exitCode() + ") for the " + (tracker.maxRestartsInWindow() + 1)
+                    + "th time within " + tracker.window().toMinutes() + " min; not restarting it. See " + dead.log());
+            state = state.with(StackState.Phase.FAILED).with(entries());
+            state.write(home.stateFile());
+            return;
+        }
+        out.println(name + " exited unexpectedly (code " + dead.exitCode() + "); restarting it in "
+                + backoff.get().toSeconds() + " s (restart " + tracker.restarts() + "). See " + dead.log());
+        pause(backoff.get());
+        if (stopped.getCount() == 0 || state.phase() != StackState.Phase.READY) {
+            return;
+        }
+        ServiceProcess restarted = dead.restart();
+        synchronized (processes) {
+            processes.set(processes.indexOf(dead), restarted);
+        }
+        state = state.with(entries());
+        state.write(home.stateFile());
     }
 
     /** Runs at JVM exit (Ctrl-C, {@code ./opsledger down}): services first, then what they depend on. */

@@ -26,11 +26,15 @@ final class ServiceProcess {
             "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=64m");
 
     private final ServiceSpec spec;
+    private final Path jar;
+    private final Map<String, String> properties;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, Path jar, Map<String, String> properties, Process process, Path log) {
         this.spec = spec;
+        this.jar = jar;
+        this.properties = Map.copyOf(properties);
         this.process = process;
         this.log = log;
     }
@@ -70,14 +74,24 @@ final class ServiceProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ServiceProcess(spec, process, log);
+            return new ServiceProcess(spec, jar, properties, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
     }
 
+    /** The same JVM again, with the same jar, surroundings and log: what a restart policy starts. */
+    ServiceProcess restart() {
+        return start(spec, jar, properties, log);
+    }
+
     ServiceSpec spec() {
         return spec;
+    }
+
+    /** The exit code of a process that has ended; -1 while it runs. */
+    int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
     }
 
     long pid() {

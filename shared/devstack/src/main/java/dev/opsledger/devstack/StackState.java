@@ -19,8 +19,16 @@ record StackState(long launcherPid, Phase phase, Instant startedAt, Instant read
 
     enum Phase { STARTING, READY, FAILED, STOPPING }
 
-    /** One line of the status table. {@code pid} is null for what runs inside the launcher (Kafka). */
-    record Entry(String name, String url, Long pid, String log) {
+    /**
+     * One line of the status table. {@code pid} is null for what runs inside the launcher (Kafka);
+     * {@code restarts} counts the launcher's restarts of a child that exited on its own, and
+     * {@code gaveUp} says it crashed too often to be restarted again.
+     */
+    record Entry(String name, String url, Long pid, String log, int restarts, boolean gaveUp) {
+
+        Entry(String name, String url, Long pid, String log) {
+            this(name, url, pid, log, 0, false);
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

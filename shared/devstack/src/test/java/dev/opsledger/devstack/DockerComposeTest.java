@@ -108,4 +108,13 @@ class DockerComposeTest {
                 .contains("./shared/testkit/src/main/resources/keycloak/opsledger-realm.json");
         assertThat(ROOT.resolve("shared/testkit/src/main/resources/keycloak/opsledger-realm.json")).isRegularFile();
     }
+
+    @Test
+    void givenCompose_whenKeycloakConfigured_thenItsDataLivesInADatabaseOfItsOwnNotInTheContainer() throws IOException {
+        Map<?, ?> environment = (Map<?, ?>) composeServices().get("keycloak").get("environment");
+
+        assertThat(environment.get("KC_DB")).isEqualTo("postgres");
+        assertThat(environment.get("KC_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/keycloak");
+        assertThat(Files.readString(ROOT.resolve("docker/postgres-init.sql"))).contains("CREATE DATABASE keycloak;");
+    }
 }

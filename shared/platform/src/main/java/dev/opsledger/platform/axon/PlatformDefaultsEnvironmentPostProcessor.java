@@ -35,6 +35,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         defaults.put("axon.update-check.disabled", "true");
         // The schema is Flyway's; never let anything generate DDL behind its back.
         defaults.put("spring.flyway.enabled", "true");
+        // While PostgreSQL is unreachable a request should get its 503 in seconds, not wait out
+        // Hikari's default of 30 s for a connection (see ProblemDetailsExceptionHandler).
+        defaults.put("spring.datasource.hikari.connection-timeout", "5000");
         return defaults;
     }
 

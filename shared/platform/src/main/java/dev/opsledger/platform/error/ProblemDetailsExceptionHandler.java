@@ -1,15 +1,16 @@
 package dev.opsledger.platform.error;
 
+import dev.opsledger.platform.core.paging.Cursor.InvalidCursorException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolationException;
-
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,8 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,8 +43,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import dev.opsledger.platform.core.paging.Cursor.InvalidCursorException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -58,6 +60,8 @@ import tools.jackson.core.JacksonException;
  * a value out of range (overflowing
  *   arithmetic or date, SQLSTATE 22…)   400 input.out-of-range
  * concurrent writes to one aggregate    409 concurrent-modification
+ * the database unreachable (connection
+ *   refused or lost, pool timed out)    503 service-unavailable, Retry-After
  * anything else                         500 internal-error (logged)
  * </pre>
  * Spring MVC's own exceptions (405, 406, 415, …) keep the statuses
@@ -74,9 +78,14 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     public static final String CONCURRENT_MODIFICATION = "concurrent-modification";
     public static final String NOT_FOUND = "not-found";
     public static final String INTERNAL_ERROR = "internal-error";
+    public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    /** Seconds a client should wait before retrying while the database is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /** PostgreSQL's class 22, "data exception": a value the column can't hold (NUL, overflow, too long). */
     private static final String SQLSTATE_DATA_EXCEPTION = "22";
+    /** Class 08, connection exception, and 57P, the server shutting down or restarting. */
+    private static final List<String> SQLSTATE_UNAVAILABLE = List.of("08", "57P");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
@@ -86,7 +95,12 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handle(Exception exception, HttpServletRequest request) {
-        return answer(problemFor(unwrap(exception), request));
+        ProblemDetail problem = problemFor(unwrap(exception), request);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return answer(problem);
     }
 
     /**
@@ -118,7 +132,8 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
             case ConflictingModificationException ignored -> concurrentModification(request);
             case AggregateStreamCreationException ignored -> concurrentModification(request);
             case DuplicateKeyException ignored -> concurrentModification(request);
-            default -> isDataException(exception) ? outOfRange(request) : unexpected(exception, request);
+            default -> isDatabaseUnavailable(exception) ? unavailable(request)
+                    : isDataException(exception) ? outOfRange(request) : unexpected(exception, request);
         };
     }
 
@@ -145,6 +160,25 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
             current = inner;
         }
         return current;
+    }
+
+    /**
+     * The database went away (stopped, restarting, unreachable, or the pool gave up waiting): the
+     * command stored nothing and may be sent again, so the client gets a 503 to retry, not a 500.
+     */
+    static boolean isDatabaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && SQLSTATE_UNAVAILABLE.stream().anyMatch(sql.getSQLState()::startsWith)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDataException(Throwable exception) {
@@ -176,6 +210,12 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     private static ProblemDetail outOfRange(HttpServletRequest request) {
         return ProblemDetails.of(HttpStatus.BAD_REQUEST, OUT_OF_RANGE,
                 "A value of the request is out of the range this service can store or compute with.", request);
+    }
+
+    private static ProblemDetail unavailable(HttpServletRequest request) {
+        log.warn("Database unavailable while answering {} {}", request.getMethod(), request.getRequestURI());
+        return ProblemDetails.of(HttpStatus.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE,
+                "The service's database can't be reached right now; nothing was changed. Try again shortly.", request);
     }
 
     private static ProblemDetail concurrentModification(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import dev.opsledger.platform.error.ProblemDetailsWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -51,5 +52,12 @@ public class OpsLedgerWebAutoConfiguration {
     @ConditionalOnMissingBean
     SafeRequestBodyAdvice safeRequestBodyAdvice() {
         return new SafeRequestBodyAdvice();
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    @ConditionalOnMissingBean
+    OpenApiConventions openApiConventions() {
+        return new OpenApiConventions();
     }
 }

@@ -198,6 +198,8 @@ class AuditLogIT {
         assertVerifies(total);
         long tampered = jdbc.sql("SELECT global_index FROM audit_log WHERE aggregate_id = ? ORDER BY global_index"
                         + " OFFSET 1 LIMIT 1").param(taskId).query(Long.class).single();
+        String actorName = jdbc.sql("SELECT actor_name FROM audit_log WHERE global_index = ?").param(tampered)
+                .query(String.class).single();
 
         jdbc.sql("UPDATE audit_log SET actor_name = 'mallory' WHERE global_index = ?").param(tampered).update();
         try {
@@ -208,7 +210,7 @@ class AuditLogIT {
                     .andExpect(jsonPath("$.reason").value("hash does not match the entry's content"));
         } finally {
             // Other tests of this class share the database and expect an intact chain.
-            jdbc.sql("UPDATE audit_log SET actor_name = 'frank' WHERE global_index = ?").param(tampered).update();
+            jdbc.sql("UPDATE audit_log SET actor_name = ? WHERE global_index = ?").params(actorName, tampered).update();
         }
         assertVerifies(total);
     }

@@ -11,15 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
+import dev.opsledger.platform.web.OpsLedgerWebAutoConfiguration;
+import dev.opsledger.platform.web.RequestIdFilter;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -33,6 +33,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -40,7 +42,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +53,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.opsledger.platform.web.OpsLedgerWebAutoConfiguration;
-import dev.opsledger.platform.web.RequestIdFilter;
 
 /** Every mapping of the problem-details handler, through MVC as a client sees it. Security is not loaded here. */
 @WebMvcTest
@@ -220,9 +221,20 @@ class ProblemDetailsExceptionHandlerTest {
                 .andExpect(jsonPath("$.requestId").value(notNullValue()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/throw/database-down", "/throw/database-restarting"})
+    void givenTheDatabaseUnreachable_whenACommandFails_then503WithRetryAfterNot500(String path) throws Exception {
+        mvc.perform(get(path))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5"))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("service-unavailable"));
+    }
+
     // ---- the application under test --------------------------------------------------------
 
     @Configuration(proxyBeanMethods = false)
+
     @Import(ThrowingController.class)
     static class TestApp {
 
@@ -346,6 +358,18 @@ class ProblemDetailsExceptionHandlerTest {
         @GetMapping("/throw/duplicate-key")
         void duplicateKey() {
             throw new DuplicateKeyException("duplicate key value violates unique constraint uq_release_version");
+        }
+
+        @GetMapping("/throw/database-down")
+        void databaseDown() {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+        }
+
+        @GetMapping("/throw/database-restarting")
+        void databaseRestarting() {
+            throw new CommandExecutionException("handler failed", new IllegalStateException("store failed",
+                    new java.sql.SQLException("terminating connection due to administrator command", "57P01")));
         }
 
         @GetMapping("/throw/unexpected")
