@@ -3,61 +3,35 @@ package dev.opsledger.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsledger.devstack.ApiClient;
-import dev.opsledger.testkit.KeycloakServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's run command, as a newcomer runs it: {@code ./opsledger up --detach}, then a release
  * goes to dev through the gateway with real Keycloak tokens, and {@code ./opsledger down} leaves
  * nothing running.
  */
+@Order(Integer.MAX_VALUE)
 class DevStackE2EIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("opsledger.root", "..")).toAbsolutePath().normalize();
-    private static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("OPSLEDGER_PORT_OFFSET", "0"));
-    private static final Path HOME = Path.of(System.getenv().getOrDefault("OPSLEDGER_HOME",
-            ROOT.resolve(".opsledger").toString()));
-    private static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int OFFSET = RunningStack.OFFSET;
 
+    private static RunningStack stack;
     private static ApiClient api;
-    private static final List<Long> stackPids = new ArrayList<>();
-    private static boolean stopped;
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
-        JsonNode state = JSON.readTree(Files.readString(HOME.resolve("state.json")));
-        stackPids.add(state.path("launcherPid").asLong());
-        for (JsonNode entry : state.path("entries")) {
-            if (!entry.path("pid").isNull() && entry.has("pid")) {
-                stackPids.add(entry.path("pid").asLong());
-            }
-        }
-        String keycloakUrl = "http://127.0.0.1:" + (8180 + OFFSET);
-        api = new ApiClient(GATEWAY, KeycloakServer.running(keycloakUrl));
-    }
-
-    @AfterAll
-    static void stopTheStackIfATestFailedEarly() throws Exception {
-        if (!stopped) {
-            run(Duration.ofMinutes(3), "./opsledger", "down");
-        }
+        stack = RunningStack.get();
+        api = stack.api;
     }
 
     @Test
@@ -122,9 +96,8 @@ class DevStackE2EIT {
         assertThat(document.path("servers").get(0).path("url").asString()).isEqualTo("/api");
         assertThat(document.path("paths").has("/releases")).as("the document's paths, resolved under /api").isTrue();
 
-        run(Duration.ofMinutes(3), "./opsledger", "down");
-        stopped = true;
-        for (long pid : stackPids) {
+        stack.down();
+        for (long pid : stack.pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("process %d still alive after down", pid).isFalse();
         }
@@ -149,19 +122,5 @@ class DevStackE2EIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static void run(Duration timeout, String... command) throws IOException, InterruptedException {
-        Path log = HOME.resolve("e2e-" + command[1] + ".log");
-        Files.createDirectories(HOME);
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout
-                    + "; see " + log);
-        }
-        assertThat(process.exitValue()).as("%s exit code; output:%n%s", String.join(" ", command),
-                Files.readString(log)).isZero();
     }
 }

@@ -52,4 +52,10 @@ public class OpsLedgerWebAutoConfiguration {
     SafeRequestBodyAdvice safeRequestBodyAdvice() {
         return new SafeRequestBodyAdvice();
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StrictJsonScalars strictJsonScalars() {
+        return new StrictJsonScalars();
+    }
 }

@@ -52,6 +52,21 @@ class ApiConventionsIT {
         answer.assertProblem();
     }
 
+    /**
+     * A JSON value of the wrong type is refused, not coerced: {@code true} is no name, {@code "12"}
+     * no number. Found by the e2e bad-input test, where a boolean became a backup target's
+     * database name and was stored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\":true}", "{\"name\":42}", "{\"name\":1.5}", "{\"name\":\"a\",\"tags\":[true]}",
+            "{\"name\":\"a\",\"tags\":[7]}", "{\"name\":\"a\",\"tags\":\"x\"}", "{\"name\":[\"a\"]}"})
+    void givenAValueOfTheWrongJsonType_whenPosted_then400Problem(String body) throws IOException {
+        Answer answer = send("POST", "/widgets", "application/json", body);
+
+        answer.assertProblem();
+        assertThat(answer.status).as("%s", body).isEqualTo(400);
+    }
+
     @Test
     void givenANulCharacterInABodyString_whenPosted_then400NamingTheField() throws IOException {
         Answer answer = send("POST", "/widgets", "application/json", "{\"name\":\"a\\u0000b\",\"tags\":[\"x\"]}");
