@@ -1,5 +1,6 @@
 package dev.opsledger.e2e;
 
+import dev.opsledger.testkit.security.OpenApiSamples;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,10 +56,12 @@ final class MalformedRequests {
     private final String service;
     private final JsonNode document;
     private final String base;
+    private final OpenApiSamples samples;
 
     MalformedRequests(String service, JsonNode document) {
         this.service = service;
         this.document = document;
+        this.samples = new OpenApiSamples(document);
         JsonNode servers = document.path("servers");
         String url = servers.isArray() && !servers.isEmpty() ? servers.get(0).path("url").asString("") : "";
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -365,87 +368,16 @@ final class MalformedRequests {
         return headers;
     }
 
-    /** A value that follows the schema: every property, the first enum value, a value of the declared format. */
     JsonNode validValue(JsonNode schema, int depth) {
-        JsonNode resolved = resolve(schema);
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        // An example is the one value sure to match a pattern or a rule the schema can't state; a
-        // free string gets a fresh value instead, so names never collide between requests.
-        boolean freeString = typeOf(resolved).equals("string") && !resolved.has("pattern") && !resolved.has("format");
-        if (resolved.has("example") && !resolved.path("example").isNull() && depth > 0 && !freeString) {
-            return resolved.path("example");
-        }
-        if (resolved.has("enum")) {
-            return resolved.path("enum").get(0);
-        }
-        String format = resolved.path("format").asString("");
-        return switch (typeOf(resolved)) {
-            case "object" -> {
-                ObjectNode object = nodes.objectNode();
-                if (depth < 6) {
-                    resolved.path("properties").properties()
-                            .forEach(p -> object.set(p.getKey(), validValue(p.getValue(), depth + 1)));
-                }
-                yield object;
-            }
-            case "array" -> {
-                ArrayNode array = nodes.arrayNode();
-                array.add(validValue(resolved.path("items"), depth + 1));
-                yield array;
-            }
-            case "integer" -> nodes.numberNode(Math.max(1, resolved.path("minimum").asInt(1)));
-            case "number" -> nodes.numberNode(Math.max(1.0, resolved.path("minimum").asDouble(1.0)));
-            case "boolean" -> nodes.booleanNode(true);
-            default -> nodes.stringNode(switch (format) {
-                case "uuid" -> UUID.randomUUID().toString();
-                case "date-time" -> "2030-01-01T00:00:00Z";
-                case "date" -> "2030-01-01";
-                case "uri", "url" -> "https://example.org/probe";
-                case "email" -> "probe@example.org";
-                case "duration" -> "PT1H";
-                default -> {
-                    String fresh = "probe-" + UUID.randomUUID().toString().substring(0, 8);
-                    yield fresh.substring(0, Math.max(1, Math.min(fresh.length(), resolved.path("maxLength").asInt(fresh.length()))));
-                }
-            });
-        };
+        return samples.validValue(schema);
     }
 
     JsonNode resolve(JsonNode schema) {
-        JsonNode current = schema;
-        for (int i = 0; i < 20 && current.has("$ref"); i++) {
-            String ref = current.path("$ref").asString();
-            JsonNode target = document;
-            for (String part : ref.substring(2).split("/")) {
-                target = target.path(part.replace("~1", "/").replace("~0", "~"));
-            }
-            current = target;
-        }
-        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
-            if (current.path(combinator).isArray() && !current.path(combinator).isEmpty() && !current.has("properties")) {
-                return resolve(current.path(combinator).get(0));
-            }
-        }
-        return current;
+        return samples.resolve(schema);
     }
 
-    /** The declared type; OpenAPI 3.1 may list {@code ["string", "null"]}. */
     static String typeOf(JsonNode schema) {
-        JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            for (JsonNode candidate : type) {
-                if (!candidate.asString().equals("null")) {
-                    return candidate.asString();
-                }
-            }
-        }
-        if (type.isString()) {
-            return type.asString();
-        }
-        if (schema.has("properties")) {
-            return "object";
-        }
-        return schema.has("items") ? "array" : "unknown";
+        return OpenApiSamples.typeOf(schema);
     }
 
     private static String quoted(String text) {
