@@ -9,13 +9,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Values that follow the schemas of one OpenAPI document (as springdoc writes it, 3.0 or 3.1):
- * every property, the first enum value, a value of the declared format, fresh text each call. The
+ * every property, the example or the first enum value, a value of the declared format, fresh text
+ * each call. A pattern with no example can't be met: the service should give such a field one. The
  * security tests start from them: the role matrix sends them so a request gets past binding to
  * the role check, the bad-input test breaks them one field at a time.
  */
 public final class OpenApiSamples {
 
     private final JsonNode document;
+    private final java.util.concurrent.atomic.AtomicLong instants = new java.util.concurrent.atomic.AtomicLong();
 
     public OpenApiSamples(JsonNode document) {
         this.document = document;
@@ -33,10 +35,9 @@ public final class OpenApiSamples {
     private JsonNode validValue(JsonNode schema, int depth) {
         JsonNode resolved = resolve(schema);
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        // An example is the one value sure to match a pattern or a rule the schema can't state; a
-        // free string gets a fresh value instead.
-        boolean freeString = typeOf(resolved).equals("string") && !resolved.has("pattern") && !resolved.has("format");
-        if (resolved.has("example") && !resolved.path("example").isNull() && depth > 0 && !freeString) {
+        // An example is the one value sure to match a pattern or a rule the schema can't state
+        // (a time of day, a zone); text without one gets a fresh value, so names never collide.
+        if (resolved.has("example") && !resolved.path("example").isNull() && depth > 0) {
             return resolved.path("example");
         }
         if (resolved.has("enum")) {
@@ -62,7 +63,9 @@ public final class OpenApiSamples {
             case "boolean" -> nodes.booleanNode(true);
             default -> nodes.stringNode(switch (format) {
                 case "uuid" -> UUID.randomUUID().toString();
-                case "date-time" -> "2030-01-01T00:00:00Z";
+                // Later each call: a "from" sampled before a "to" comes before it.
+                case "date-time" -> java.time.Instant.parse("2030-01-01T00:00:00Z")
+                        .plusSeconds(3600L * instants.incrementAndGet()).toString();
                 case "date" -> "2030-01-01";
                 case "uri", "url" -> "https://example.org/probe";
                 case "email" -> "probe@example.org";
