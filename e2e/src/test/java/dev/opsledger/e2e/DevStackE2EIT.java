@@ -3,21 +3,18 @@ package dev.opsledger.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsledger.devstack.ApiClient;
-import dev.opsledger.testkit.KeycloakServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,38 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
  * goes to dev through the gateway with real Keycloak tokens, and {@code ./opsledger down} leaves
  * nothing running.
  */
+@Order(Integer.MAX_VALUE)
 class DevStackE2EIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("opsledger.root", "..")).toAbsolutePath().normalize();
-    private static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("OPSLEDGER_PORT_OFFSET", "0"));
-    private static final Path HOME = Path.of(System.getenv().getOrDefault("OPSLEDGER_HOME",
-            ROOT.resolve(".opsledger").toString()));
-    private static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
+    private static final int OFFSET = RunningStack.OFFSET;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static RunningStack stack;
     private static ApiClient api;
-    private static final List<Long> stackPids = new ArrayList<>();
-    private static boolean stopped;
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
-        JsonNode state = JSON.readTree(Files.readString(HOME.resolve("state.json")));
-        stackPids.add(state.path("launcherPid").asLong());
-        for (JsonNode entry : state.path("entries")) {
-            if (!entry.path("pid").isNull() && entry.has("pid")) {
-                stackPids.add(entry.path("pid").asLong());
-            }
-        }
-        String keycloakUrl = "http://127.0.0.1:" + (8180 + OFFSET);
-        api = new ApiClient(GATEWAY, KeycloakServer.running(keycloakUrl));
-    }
-
-    @AfterAll
-    static void stopTheStackIfATestFailedEarly() throws Exception {
-        if (!stopped) {
-            run(Duration.ofMinutes(3), "./opsledger", "down");
-        }
+        stack = RunningStack.get();
+        api = stack.api;
     }
 
     @Test
@@ -125,9 +104,8 @@ class DevStackE2EIT {
 
         aServiceKilledIsRestartedByTheLauncher("release");
 
-        run(Duration.ofMinutes(3), "./opsledger", "down");
-        stopped = true;
-        for (long pid : stackPids) {
+        stack.down();
+        for (long pid : stack.pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("process %d still alive after down", pid).isFalse();
         }
@@ -148,7 +126,7 @@ class DevStackE2EIT {
             assertThat(Instant.now()).as("%s restarted by the launcher within 3 min", service).isBefore(deadline);
             Thread.sleep(500);
         }
-        stackPids.add(pidOf(service));
+        stack.pids.add(pidOf(service));
         while (api.get("dev1", "/api/releases?limit=1").status() != 200) {
             assertThat(Instant.now()).as("%s answering again after its restart", service).isBefore(deadline);
             Thread.sleep(500);
@@ -156,7 +134,7 @@ class DevStackE2EIT {
     }
 
     private static JsonNode stateEntry(String name) throws IOException {
-        for (JsonNode entry : JSON.readTree(Files.readString(HOME.resolve("state.json"))).path("entries")) {
+        for (JsonNode entry : JSON.readTree(Files.readString(RunningStack.HOME.resolve("state.json"))).path("entries")) {
             if (entry.path("name").asString().equals(name)) {
                 return entry;
             }
@@ -188,19 +166,5 @@ class DevStackE2EIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static void run(Duration timeout, String... command) throws IOException, InterruptedException {
-        Path log = HOME.resolve("e2e-" + command[1] + ".log");
-        Files.createDirectories(HOME);
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout
-                    + "; see " + log);
-        }
-        assertThat(process.exitValue()).as("%s exit code; output:%n%s", String.join(" ", command),
-                Files.readString(log)).isZero();
     }
 }
