@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.MessageTypes;
 import dev.opsledger.contracts.OpsLedgerService;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Holds each public backup event, its JSON Schema and the AsyncAPI document together. */
+/** Holds each public backup event and request, its JSON Schema and the AsyncAPI document together. */
 class BackupContractsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,9 +39,10 @@ class BackupContractsTest {
     }
 
     @Test
-    void givenBackupPackage_whenScanned_thenEveryRecordIsAnAnnotatedBackupEvent() {
-        assertThat(backupEvents()).hasSizeGreaterThanOrEqualTo(8).allSatisfy(type -> {
-            assertThat(IntegrationEvent.class).isAssignableFrom(type);
+    void givenBackupPackage_whenScanned_thenEveryRecordIsAnAnnotatedBackupEventOrRequest() {
+        assertThat(backupEvents()).hasSizeGreaterThanOrEqualTo(10).allSatisfy(type -> {
+            assertThat(IntegrationEvent.class.isAssignableFrom(type) || IntegrationRequest.class.isAssignableFrom(type))
+                    .as("%s is an event or a request", type.getSimpleName()).isTrue();
             assertThat(type.getAnnotation(MessageType.class)).isNotNull()
                     .extracting(MessageType::service).isEqualTo(OpsLedgerService.BACKUP);
             assertThat(MessageTypes.isValid(MessageTypes.typeOf(type))).isTrue();
