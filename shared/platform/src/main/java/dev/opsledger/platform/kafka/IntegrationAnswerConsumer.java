@@ -4,6 +4,7 @@ import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import dev.opsledger.platform.metadata.MetadataKeys;
 import dev.opsledger.platform.metadata.ServiceActor;
+import dev.opsledger.platform.request.RequestIds;
 import io.cloudevents.CloudEvent;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
         }
         Optional<SentRequest> sent = sentRequests.find(requestId.get());
         if (sent.isEmpty()) {
-            if (RequestIds.isFrom(service, requestId.get())) {
+            if (RequestIds.isFrom(service.id(), requestId.get())) {
                 throw new AnswerBeforeRequest(requestId.get());
             }
             return;

@@ -49,7 +49,7 @@
  * <ul>
  *   <li>{@link dev.opsledger.platform.kafka.OutgoingRequest} beans: an internal event by which an
  *       aggregate decided to ask → the public request record, with an id from
- *       {@link dev.opsledger.platform.kafka.RequestIds} (aggregate, step, attempt; never random). The
+ *       {@link dev.opsledger.platform.request.RequestIds} (aggregate, step, attempt; never random). The
  *       {@link dev.opsledger.platform.kafka.IntegrationRequestSender} tracking processor
  *       ({@code integration-request-sender}) records it ({@code sent_request}) and sends it as a CloudEvent
  *       to {@code opsledger.<receiver>.requests}, carrying correlation, causation, actor and traceparent;</li>

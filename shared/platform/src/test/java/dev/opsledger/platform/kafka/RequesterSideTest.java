@@ -7,6 +7,7 @@ import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.contracts.RequestFailed;
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import dev.opsledger.platform.metadata.MetadataKeys;
+import dev.opsledger.platform.request.RequestIds;
 import dev.opsledger.platform.sample.SampleMessages.SampleWorkRecorded;
 import dev.opsledger.platform.sample.SamplePublicMessages.RecordSampleWorkV1;
 import dev.opsledger.platform.sample.SamplePublicMessages.SampleWorkRecordedV1;
@@ -58,20 +59,20 @@ class RequesterSideTest {
 
     @Test
     void givenAggregateAndAttempt_whenRequestIdDerived_thenItIsStableAndNamesTheRequester() {
-        String first = RequestIds.of(REQUESTER, "p-1", "deploy", 1);
+        String first = RequestIds.of(REQUESTER.id(), "p-1", "deploy", 1);
 
-        assertThat(first).isEqualTo("release:p-1:deploy:1").isEqualTo(RequestIds.of(REQUESTER, "p-1", "deploy", 1));
-        assertThat(RequestIds.of(REQUESTER, "p-1", "deploy", 2)).isNotEqualTo(first);
-        assertThat(RequestIds.isFrom(REQUESTER, first)).isTrue();
-        assertThat(RequestIds.isFrom(OpsLedgerService.ACCESS, first)).isFalse();
-        assertThatThrownBy(() -> RequestIds.of(REQUESTER, "p-1", "deploy", 0))
+        assertThat(first).isEqualTo("release:p-1:deploy:1").isEqualTo(RequestIds.of(REQUESTER.id(), "p-1", "deploy", 1));
+        assertThat(RequestIds.of(REQUESTER.id(), "p-1", "deploy", 2)).isNotEqualTo(first);
+        assertThat(RequestIds.isFrom(REQUESTER.id(), first)).isTrue();
+        assertThat(RequestIds.isFrom(OpsLedgerService.ACCESS.id(), first)).isFalse();
+        assertThatThrownBy(() -> RequestIds.of(REQUESTER.id(), "p-1", "deploy", 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void givenEventDeclaredAsRequest_whenSent_thenCloudEventGoesToTheReceiversRequestsTopicInTheChain() {
         var sender = new IntegrationRequestSender(List.of(OutgoingRequest.of(SampleWorkRecorded.class,
-                e -> new RecordSampleWorkV1(RequestIds.of(REQUESTER, e.taskId(), "work", 1), e.taskId(), e.amount()))),
+                e -> new RecordSampleWorkV1(RequestIds.of(REQUESTER.id(), e.taskId(), "work", 1), e.taskId(), e.amount()))),
                 releaseMapping, sentRequests, null, java.time.Duration.ofSeconds(1));
         var event = new GenericDomainEventMessage<>("SampleTask", "t-1", 3, new SampleWorkRecorded("t-1", 2, 5),
                 MetaData.with(MetadataKeys.CORRELATION_ID, "corr-1").and(MetadataKeys.ACTOR_ID, "system:release-service")
