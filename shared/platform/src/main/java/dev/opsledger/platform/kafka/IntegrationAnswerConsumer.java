@@ -25,8 +25,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Reads the events topics of the services this service sends requests to, and turns each answer to
- * one of its requests into a command on the aggregate that asked ({@link AnswerHandler}). Everything
- * else on those topics (other requesters' answers, events no request caused) is passed over.
+ * one of its requests into a command on the aggregate that asked ({@link AnswerHandler}). Events the
+ * service follows for its own read models ({@link ForeignEventHandler}) are handed to their handler.
+ * Everything else on those topics (other requesters' answers, events no request caused) is passed over.
  *
  * <p>Each answer is handled once: its CloudEvent id goes into the inbox ({@link ProcessedMessages}) in
  * the command's transaction, so a redelivered answer sends no second command. The command is the
@@ -44,6 +45,7 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
     private final String serviceName;
     /** By answer CloudEvent type, then by request CloudEvent type. */
     private final Map<String, Map<String, AnswerHandler<?>>> handlers;
+    private final Map<String, ForeignEventHandler<?>> foreignEvents;
     private final CloudEventMapping mapping;
     private final SentRequests sentRequests;
     private final ProcessedMessages processedMessages;
@@ -51,7 +53,7 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
     private final TransactionTemplate transactionTemplate;
 
     public IntegrationAnswerConsumer(OpsLedgerService service, String serviceName, List<AnswerHandler<?>> handlers,
-                                     CloudEventMapping mapping, SentRequests sentRequests,
+                                     List<ForeignEventHandler<?>> foreignEvents, CloudEventMapping mapping, SentRequests sentRequests,
                                      ProcessedMessages processedMessages, CommandGateway commandGateway,
                                      TransactionTemplate transactionTemplate) {
         this.service = service;
@@ -61,6 +63,10 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
                     throw new IllegalStateException("Two AnswerHandlers for " + a.answerCloudEventType()
                             + " answering " + a.requestCloudEventType());
                 })));
+        this.foreignEvents = foreignEvents.stream().collect(Collectors.toMap(ForeignEventHandler::cloudEventType,
+                handler -> handler, (a, b) -> {
+                    throw new IllegalStateException("Two ForeignEventHandlers for " + a.cloudEventType());
+                }));
         this.mapping = mapping;
         this.sentRequests = sentRequests;
         this.processedMessages = processedMessages;
@@ -68,10 +74,13 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
         this.transactionTemplate = transactionTemplate;
     }
 
-    /** The events topics to read: those of the services that answer our requests. */
-    public static Set<String> topicsOf(Collection<AnswerHandler<?>> handlers) {
-        return handlers.stream().map(handler -> handler.answeringService().eventsTopic())
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+    /** The events topics to read: those of the services that answer our requests or whose events we follow. */
+    public static Set<String> topicsOf(Collection<AnswerHandler<?>> handlers,
+                                       Collection<ForeignEventHandler<?>> foreignEvents) {
+        Set<String> topics = new java.util.TreeSet<>();
+        handlers.forEach(handler -> topics.add(handler.answeringService().eventsTopic()));
+        foreignEvents.forEach(handler -> topics.add(handler.publisher().eventsTopic()));
+        return topics;
     }
 
     @Override
@@ -84,6 +93,10 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
             log.warn("Record at {}-{}@{} is no CloudEvent; skipped", record.topic(), record.partition(),
                     record.offset());
             return;
+        }
+        ForeignEventHandler<?> follower = foreignEvents.get(answer.getType());
+        if (follower != null) {
+            follow(answer, follower);
         }
         Map<String, AnswerHandler<?>> byRequestType = handlers.get(answer.getType());
         if (byRequestType == null) {
@@ -126,6 +139,24 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
             log.warn("Answer {} ({}) to request {} refused by {}: {} ({})", answer.getId(), answer.getType(),
                     requestId.get(), sent.get().requesterId(), refused.code(), refused.getMessage());
         }
+    }
+
+    private void follow(CloudEvent event, ForeignEventHandler<?> follower) {
+        Object data;
+        try {
+            data = mapping.data(event, follower.eventType());
+        } catch (JacksonException e) {
+            log.warn("Event {} ({}) does not fit {}; skipped: {}", event.getId(), event.getType(),
+                    follower.eventType().getSimpleName(), e.getOriginalMessage());
+            return;
+        }
+        // Keyed apart from the answers' inbox rows: one CloudEvent may be both followed and an answer.
+        transactionTemplate.executeWithoutResult(status -> {
+            if (processedMessages.markProcessed(Objects.toString(event.getSource(), ""), "followed:" + event.getId(),
+                    event.getType(), null)) {
+                follower.handle(data);
+            }
+        });
     }
 
     private boolean markProcessed(CloudEvent answer) {

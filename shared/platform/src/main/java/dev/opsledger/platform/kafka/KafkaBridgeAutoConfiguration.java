@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -30,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -145,15 +147,17 @@ public class KafkaBridgeAutoConfiguration {
      * offsets on those topics are untouched.
      */
     @Bean
-    @ConditionalOnBean(AnswerHandler.class)
+    @Conditional(FollowsOtherServices.class)
     public ConcurrentMessageListenerContainer<String, byte[]> integrationAnswerListenerContainer(
-            KafkaProperties kafkaProperties, ObjectProvider<AnswerHandler<?>> answerHandlers, CloudEventMapping mapping,
+            KafkaProperties kafkaProperties, ObjectProvider<AnswerHandler<?>> answerHandlers,
+            ObjectProvider<ForeignEventHandler<?>> foreignEventHandlers, CloudEventMapping mapping,
             SentRequests sentRequests, ProcessedMessages processedMessages, CommandGateway commandGateway,
             PlatformTransactionManager transactionManager, Environment environment) {
         List<AnswerHandler<?>> handlers = answerHandlers.orderedStream().toList();
+        List<ForeignEventHandler<?>> followers = foreignEventHandlers.orderedStream().toList();
         IntegrationAnswerConsumer consumer = new IntegrationAnswerConsumer(service,
-                environment.getProperty("spring.application.name", "opsledger"), handlers, mapping, sentRequests,
-                processedMessages, commandGateway, new TransactionTemplate(transactionManager));
+                environment.getProperty("spring.application.name", "opsledger"), handlers, followers, mapping,
+                sentRequests, processedMessages, commandGateway, new TransactionTemplate(transactionManager));
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -163,7 +167,7 @@ public class KafkaBridgeAutoConfiguration {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "opsledger-" + service.id() + "-answers");
 
         ContainerProperties containerProperties =
-                new ContainerProperties(IntegrationAnswerConsumer.topicsOf(handlers).toArray(String[]::new));
+                new ContainerProperties(IntegrationAnswerConsumer.topicsOf(handlers, followers).toArray(String[]::new));
         containerProperties.setMessageListener(consumer);
         containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
         ConcurrentMessageListenerContainer<String, byte[]> container =
@@ -179,10 +183,12 @@ public class KafkaBridgeAutoConfiguration {
 
     /** The answering services' topics, so our consumer never waits for a service that has not started yet. */
     @Bean
-    @ConditionalOnBean(AnswerHandler.class)
-    public KafkaAdmin.NewTopics answeringServiceTopics(ObjectProvider<AnswerHandler<?>> answerHandlers) {
-        List<AnswerHandler<?>> handlers = answerHandlers.orderedStream().toList();
-        return new KafkaAdmin.NewTopics(handlers.stream().map(AnswerHandler::answeringService).distinct()
+    @Conditional(FollowsOtherServices.class)
+    public KafkaAdmin.NewTopics answeringServiceTopics(ObjectProvider<AnswerHandler<?>> answerHandlers,
+                                                       ObjectProvider<ForeignEventHandler<?>> foreignEventHandlers) {
+        return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(
+                        answerHandlers.orderedStream().map(AnswerHandler::answeringService),
+                        foreignEventHandlers.orderedStream().map(ForeignEventHandler::publisher)).distinct()
                 .flatMap(answering -> java.util.stream.Stream.of(answering.eventsTopic(), answering.requestsTopic()))
                 .map(topic -> TopicBuilder.name(topic).partitions(bridge.partitions()).build())
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
@@ -240,6 +246,22 @@ public class KafkaBridgeAutoConfiguration {
         container.setBeanName("opsledger-" + service.id() + "-requests");
         container.setCommonErrorHandler(requestErrorHandler(recoverer));
         return container;
+    }
+
+    /** Active when the service sends requests (their answers) or follows another service's events. */
+    static class FollowsOtherServices extends AnyNestedCondition {
+
+        FollowsOtherServices() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(AnswerHandler.class)
+        static class Answers {
+        }
+
+        @ConditionalOnBean(ForeignEventHandler.class)
+        static class ForeignEvents {
+        }
     }
 
     /**

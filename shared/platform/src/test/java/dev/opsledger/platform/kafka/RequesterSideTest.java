@@ -133,19 +133,22 @@ class RequesterSideTest {
     }
 
     @Test
-    void givenAnswerToAnotherRequester_whenConsumed_thenNothingHappens() {
-        consumer().onMessage(record(answer("ce-1", "access:g-1:provision:1")));
-        consumer().onMessage(record(answer("ce-2", null)));
+    void givenAnswerToAnotherRequester_whenConsumed_thenNoCommandButTheFollowedEventIsSeenOnce() {
+        var consumer = consumer();
+        consumer.onMessage(record(answer("ce-1", "access:g-1:provision:1")));
+        consumer.onMessage(record(answer("ce-2", null)));
+        consumer.onMessage(record(answer("ce-2", null)));
 
         assertThat(gateway.sent).isEmpty();
-        assertThat(inbox.seen).isEmpty();
+        assertThat(followedEvents).extracting(SampleWorkRecordedV1::requestId)
+                .containsExactly("access:g-1:provision:1", null);
     }
 
     @Test
     void givenAnswerToOurRequestNotYetRecorded_whenConsumed_thenItIsRetriedLater() {
         assertThatThrownBy(() -> consumer().onMessage(record(answer("ce-1", "release:t-9:work:1"))))
                 .isInstanceOf(IntegrationAnswerConsumer.AnswerBeforeRequest.class);
-        assertThat(inbox.seen).isEmpty();
+        assertThat(gateway.sent).isEmpty();
     }
 
     @Test
@@ -181,8 +184,14 @@ class RequesterSideTest {
                         (answer, request) -> "recorded " + request.requesterId() + " total " + answer.total()),
                 AnswerHandler.of(RecordSampleWorkV1.class, RequestFailed.class,
                         (answer, request) -> "failed " + request.requesterId() + ": " + answer.reason()));
-        return new IntegrationAnswerConsumer(REQUESTER, "release-service", handlers, releaseMapping, sentRequests,
-                inbox, gateway, new TransactionTemplate(new InboxTransactions()));
+        return new IntegrationAnswerConsumer(REQUESTER, "release-service", handlers, List.of(followed()),
+                releaseMapping, sentRequests, inbox, gateway, new TransactionTemplate(new InboxTransactions()));
+    }
+
+    private final List<SampleWorkRecordedV1> followedEvents = new ArrayList<>();
+
+    private ForeignEventHandler<SampleWorkRecordedV1> followed() {
+        return ForeignEventHandler.of(SampleWorkRecordedV1.class, followedEvents::add);
     }
 
     private static SentRequest sent(String requestId) {
