@@ -8,13 +8,16 @@ import io.swagger.v3.oas.annotations.info.Info;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The service's own wiring; everything generic comes from the platform's auto-configuration. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @OpenAPIDefinition(
         info = @Info(title = "OpsLedger access-service", version = "1",
                 description = "Resources, access requests with approvals, grants provisioned in Keycloak until they "
-                        + "expire or are revoked, break-glass access, and who had access at any moment."))
+                        + "expire or are revoked, break-glass access, access reviews, drift between Keycloak and "
+                        + "the grants, and who had access at any moment."))
 public class AccessServiceConfiguration {
 
     /**

@@ -8,8 +8,10 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +34,8 @@ class KeycloakMemberships implements Memberships {
 
     /** Renew the service account's token this long before Keycloak says it expires. */
     private static final Duration TOKEN_MARGIN = Duration.ofSeconds(30);
+    /** Members are read in pages of this many users. */
+    private static final int PAGE = 100;
 
     private final RestClient http;
     private final AccessServiceProperties.Keycloak keycloak;
@@ -85,6 +89,36 @@ class KeycloakMemberships implements Memberships {
                 }
             }
         });
+    }
+
+    @Override
+    public Set<String> members(AccessTarget target) {
+        Set<String> ids = new HashSet<>();
+        call("list the members of " + target.name(), () -> {
+            String group = target.kind() == AccessTarget.Kind.KEYCLOAK_GROUP ? groupId(target.name()) : null;
+            for (int first = 0; ; first += PAGE) {
+                int from = first;
+                List<?> page = switch (target.kind()) {
+                    case KEYCLOAK_REALM_ROLE -> http.get().uri(b -> realm(b).pathSegment("roles", target.name(), "users")
+                                    .queryParam("first", from).queryParam("max", PAGE)
+                                    .queryParam("briefRepresentation", true).build())
+                            .headers(h -> h.setBearerAuth(token())).retrieve().body(List.class);
+                    case KEYCLOAK_GROUP -> http.get().uri(b -> realm(b).pathSegment("groups", group, "members")
+                                    .queryParam("first", from).queryParam("max", PAGE)
+                                    .queryParam("briefRepresentation", true).build())
+                            .headers(h -> h.setBearerAuth(token())).retrieve().body(List.class);
+                    case EXTERNAL -> throw notWired();
+                };
+                if (page == null) {
+                    break;
+                }
+                page.forEach(user -> ids.add(String.valueOf(((Map<?, ?>) user).get("id"))));
+                if (page.size() < PAGE) {
+                    break;
+                }
+            }
+        });
+        return ids;
     }
 
     private boolean isUserMissing(String userId) {

@@ -33,7 +33,11 @@ import dev.opsledger.access.grant.api.RecordProvisioningFailure;
 import dev.opsledger.access.grant.api.ReleaseGrant;
 import dev.opsledger.access.grant.api.ReviewBreakGlass;
 import dev.opsledger.access.grant.api.RevokeGrant;
+import dev.opsledger.access.grant.api.RevokeReviewedGrant;
+import dev.opsledger.access.grant.api.GrantStatus;
 import dev.opsledger.access.grant.command.Grant;
+import dev.opsledger.access.grant.command.Revocation;
+import dev.opsledger.access.grant.command.Term;
 import dev.opsledger.access.resource.api.AccessRules;
 import dev.opsledger.access.support.Access;
 import dev.opsledger.platform.actor.Actor;
@@ -112,7 +116,7 @@ class GrantTest {
     void givenAnActiveGrant_whenActivatedAgain_thenWrongState() {
         fixture.given(opened(), activated())
                 .when(new ActivateGrant(GRANT))
-                .expectException(violation(Grant.WRONG_STATE))
+                .expectException(violation(GrantStatus.WRONG_STATE))
                 .expectNoEvents();
     }
 
@@ -120,14 +124,14 @@ class GrantTest {
     void givenAnActiveGrant_whenAnExtensionIsApproved_thenTheExpiryMoves() {
         fixture.given(opened(), activated())
                 .when(new ExtendGrant(GRANT, "req-2", Duration.ofHours(2)))
-                .expectEvents(new GrantExtended(GRANT, "req-2", EXPIRY, EXPIRY.plus(Duration.ofHours(2))));
+                .expectEvents(new GrantExtended(GRANT, "req-2", RESOURCE, DEV.id(), EXPIRY, EXPIRY.plus(Duration.ofHours(2))));
     }
 
     @Test
     void givenAnEndingGrant_whenExtended_thenWrongState() {
         fixture.given(opened(), activated(), revoking())
                 .when(new ExtendGrant(GRANT, "req-2", Duration.ofHours(2)))
-                .expectException(violation(Grant.WRONG_STATE))
+                .expectException(violation(GrantStatus.WRONG_STATE))
                 .expectNoEvents();
     }
 
@@ -144,7 +148,7 @@ class GrantTest {
         clock.set(EXPIRY.minusSeconds(1));
         fixture.given(opened(), activated())
                 .when(new ExpireGrant(GRANT))
-                .expectException(violation(Grant.NOT_YET_DUE))
+                .expectException(violation(Term.NOT_YET_DUE))
                 .expectNoEvents();
     }
 
@@ -155,39 +159,71 @@ class GrantTest {
     @Test
     void givenAnActiveGrant_whenAnAdminRevokesWithAReason_thenItEnds() {
         fixture.given(opened(), activated())
-                .when(new RevokeGrant(GRANT, ADMIN, "left the team"))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "left the team"))
                 .expectEvents(revoking());
+    }
+
+    @Test
+    void givenAnActiveGrant_whenAnAccessReviewRevokesIt_thenItEndsInTheReviewersName() {
+        fixture.given(opened(), activated())
+                .when(new RevokeReviewedGrant(GRANT, "review-1", APPROVER, "Access review 'Q1': left"))
+                .expectEvents(new GrantEnding(GRANT, EndReason.REVOKED, APPROVER, "Access review 'Q1': left", MONDAY));
+    }
+
+    @Test
+    void givenAnEndedGrant_whenAnAccessReviewRevokesIt_thenAlreadyEnded() {
+        fixture.given(opened(), activated(), revoking(), new GrantEnded(GRANT, RESOURCE, DEV.id(), EndReason.REVOKED,
+                        ADMIN, "left the team", MONDAY, MONDAY.plus(TOKENS)))
+                .when(new RevokeReviewedGrant(GRANT, "review-1", Actor.system("access-review"), "unanswered"))
+                .expectException(violation(GrantStatus.ALREADY_ENDED))
+                .expectNoEvents();
     }
 
     @Test
     void givenAProvisioningGrant_whenRevoked_thenItEndsToo() {
         fixture.given(opened())
-                .when(new RevokeGrant(GRANT, ADMIN, "left the team"))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "left the team"))
                 .expectEvents(revoking());
     }
 
     @Test
     void givenAnActiveGrant_whenANonAdminRevokes_thenForbidden() {
         fixture.given(opened(), activated())
-                .when(new RevokeGrant(GRANT, APPROVER, "no"))
-                .expectException(violation(Grant.REVOKE_NOT_ALLOWED))
+                .when(new RevokeGrant(GRANT, APPROVER, Set.of(), "no"))
+                .expectException(violation(Revocation.NOT_ALLOWED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAnActiveGrant_whenAMemberOfTheOwningTeamRevokes_thenItEnds() {
+        fixture.given(opened(), activated())
+                .when(new RevokeGrant(GRANT, DEV2, Set.of("platform"), "rotation ended"))
+                .expectEvents(new GrantEnding(GRANT, EndReason.REVOKED, DEV2, "rotation ended", MONDAY));
+    }
+
+    @Test
+    void givenAnActiveGrant_whenAMemberOfAnotherTeamRevokes_thenForbidden() {
+        fixture.given(opened(), activated())
+                .when(new RevokeGrant(GRANT, DEV2, Set.of("data"), "not ours"))
+                .expectException(violation(Revocation.NOT_ALLOWED))
                 .expectNoEvents();
     }
 
     @Test
     void givenAnActiveGrant_whenRevokedWithoutAReason_thenRefused() {
         fixture.given(opened(), activated())
-                .when(new RevokeGrant(GRANT, ADMIN, " "))
-                .expectException(violation(Grant.REASON_REQUIRED))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), " "))
+                .expectException(violation(Revocation.REASON_REQUIRED))
                 .expectNoEvents();
     }
 
     @Test
     void givenAnEndedGrant_whenRevoked_thenAlreadyEnded() {
         fixture.given(opened(), activated(), revoking(),
-                        new GrantEnded(GRANT, RESOURCE, DEV.id(), EndReason.REVOKED, MONDAY, MONDAY.plus(TOKENS)))
-                .when(new RevokeGrant(GRANT, ADMIN, "again"))
-                .expectException(violation(Grant.ALREADY_ENDED))
+                        new GrantEnded(GRANT, RESOURCE, DEV.id(), EndReason.REVOKED, ADMIN, "left the team",
+                        MONDAY, MONDAY.plus(TOKENS)))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "again"))
+                .expectException(violation(GrantStatus.ALREADY_ENDED))
                 .expectNoEvents();
     }
 
@@ -211,18 +247,19 @@ class GrantTest {
         clock.set(LATER);
         fixture.given(opened(), activated(), revoking())
                 .when(new CompleteDeprovisioning(GRANT))
-                .expectEvents(new GrantEnded(GRANT, RESOURCE, DEV.id(), EndReason.REVOKED, LATER, LATER.plus(TOKENS)));
+                .expectEvents(new GrantEnded(GRANT, RESOURCE, DEV.id(), EndReason.REVOKED, ADMIN, "left the team", LATER,
+                        LATER.plus(TOKENS)));
     }
 
     @Test
     void givenAnEndingGrant_whenRemovalFails_thenDeprovisionFailedAndStillNotEnded() {
         fixture.given(opened(), activated(), revoking())
                 .when(new RecordDeprovisioningFailure(GRANT, "Keycloak unreachable", 1, LATER))
-                .expectEvents(new GrantDeprovisioningFailed(GRANT, "Keycloak unreachable", 1, LATER));
+                .expectEvents(new GrantDeprovisioningFailed(GRANT, RESOURCE, DEV.id(), "Keycloak unreachable", 1, LATER));
         fixture.given(opened(), activated(), revoking(),
-                        new GrantDeprovisioningFailed(GRANT, "Keycloak unreachable", 1, LATER))
-                .when(new RevokeGrant(GRANT, ADMIN, "again"))
-                .expectException(violation(Grant.ALREADY_ENDED))
+                        new GrantDeprovisioningFailed(GRANT, RESOURCE, DEV.id(), "Keycloak unreachable", 1, LATER))
+                .when(new RevokeGrant(GRANT, ADMIN, Set.of(), "again"))
+                .expectException(violation(GrantStatus.ALREADY_ENDED))
                 .expectNoEvents();
     }
 
@@ -230,7 +267,7 @@ class GrantTest {
     void givenAnActiveGrant_whenDeprovisioningIsReported_thenWrongState() {
         fixture.given(opened(), activated())
                 .when(new CompleteDeprovisioning(GRANT))
-                .expectException(violation(Grant.WRONG_STATE))
+                .expectException(violation(GrantStatus.WRONG_STATE))
                 .expectNoEvents();
     }
 
@@ -253,7 +290,7 @@ class GrantTest {
     void givenBreakGlassWithoutJustification_whenTaken_thenRefused() {
         fixture.givenNoPriorActivity()
                 .when(new BreakGlassAccess(GRANT, RESOURCE, "", DEV))
-                .expectException(violation(Grant.REASON_REQUIRED))
+                .expectException(violation("break-glass.justification-required"))
                 .expectNoEvents();
     }
 
@@ -270,7 +307,7 @@ class GrantTest {
     void givenBrokenGlass_whenAnApproverReviews_thenReviewed() {
         fixture.given(brokenGlass())
                 .when(new ReviewBreakGlass(GRANT, APPROVER, true, "incident INC-1"))
-                .expectEvents(new BreakGlassReviewed(GRANT, APPROVER, true, "incident INC-1", MONDAY));
+                .expectEvents(new BreakGlassReviewed(GRANT, RESOURCE, DEV.id(), APPROVER, true, "incident INC-1", MONDAY));
     }
 
     @Test
@@ -310,7 +347,7 @@ class GrantTest {
     @Test
     void givenAReviewedBreakGlass_whenMarkedOverdue_thenClosed() {
         clock.set(MONDAY.plus(Duration.ofHours(25)));
-        fixture.given(brokenGlass(), new BreakGlassReviewed(GRANT, APPROVER, false, "no incident", MONDAY))
+        fixture.given(brokenGlass(), new BreakGlassReviewed(GRANT, RESOURCE, DEV.id(), APPROVER, false, "no incident", MONDAY))
                 .when(new MarkBreakGlassReviewOverdue(GRANT))
                 .expectException(violation("break-glass.review-closed"))
                 .expectNoEvents();

@@ -24,6 +24,7 @@ import dev.opsledger.access.request.api.AccessRequestRejected;
 import dev.opsledger.access.request.api.AccessRequested;
 import dev.opsledger.access.request.api.ApproveAccessRequest;
 import dev.opsledger.access.request.api.CancelAccessRequest;
+import dev.opsledger.access.request.api.ExpireAccessRequest;
 import dev.opsledger.access.request.api.ExtensionApproved;
 import dev.opsledger.access.request.api.RejectAccessRequest;
 import dev.opsledger.access.request.api.RequestAccess;
@@ -75,8 +76,7 @@ class AccessRequestTest {
     void givenAResource_whenADeveloperRequestsWithinTheMaximum_thenRequestedWithTheDecisionDeadline() {
         fixture.givenNoPriorActivity()
                 .when(new RequestAccess(REQUEST, RESOURCE, "incident", FOUR_HOURS, null, DEV))
-                .expectEvents(requested())
-                .expectScheduledDeadlineWithName(DEADLINE, "access-request-decision-deadline");
+                .expectEvents(requested());
         assertThat(context.holds(DEV.id(), GRANT)).isTrue();
     }
 
@@ -181,7 +181,7 @@ class AccessRequestTest {
         fixture.given(extensionRequested())
                 .when(new ApproveAccessRequest(REQUEST, APPROVER, null))
                 .expectEvents(new AccessRequestApprovalGiven(REQUEST, APPROVER, null, MONDAY, 0),
-                        new ExtensionApproved(REQUEST, "grant-0", FOUR_HOURS, List.of("appr1"), MONDAY));
+                        new ExtensionApproved(REQUEST, "grant-0", RESOURCE, DEV.id(), FOUR_HOURS, List.of("appr1"), MONDAY));
     }
 
     @Test
@@ -223,7 +223,8 @@ class AccessRequestTest {
     void givenARequest_whenRejectedWithAReason_thenRejected() {
         fixture.given(requested())
                 .when(new RejectAccessRequest(REQUEST, APPROVER, "not needed"))
-                .expectEvents(new AccessRequestRejected(REQUEST, GRANT, false, APPROVER, "not needed", MONDAY));
+                .expectEvents(new AccessRequestRejected(REQUEST, GRANT, false, RESOURCE, DEV.id(), APPROVER,
+                        "not needed", MONDAY));
     }
 
     @Test
@@ -236,7 +237,8 @@ class AccessRequestTest {
 
     @Test
     void givenARejectedRequest_whenApproved_thenClosed() {
-        fixture.given(requested(), new AccessRequestRejected(REQUEST, GRANT, false, APPROVER, "no", MONDAY))
+        fixture.given(requested(), new AccessRequestRejected(REQUEST, GRANT, false, RESOURCE, DEV.id(),
+                        APPROVER, "no", MONDAY))
                 .when(new ApproveAccessRequest(REQUEST, APPROVER2, null))
                 .expectException(violation(Approvals.CLOSED))
                 .expectNoEvents();
@@ -246,7 +248,7 @@ class AccessRequestTest {
     void givenARequest_whenTheRequesterCancels_thenCancelled() {
         fixture.given(requested())
                 .when(new CancelAccessRequest(REQUEST, DEV))
-                .expectEvents(new AccessRequestCancelled(REQUEST, GRANT, false, DEV, MONDAY));
+                .expectEvents(new AccessRequestCancelled(REQUEST, GRANT, false, RESOURCE, DEV.id(), DEV, MONDAY));
     }
 
     @Test
@@ -268,23 +270,29 @@ class AccessRequestTest {
     }
 
     @Test
-    void givenAnUndecidedRequest_whenTheDeadlinePasses_thenExpired() {
-        var given = fixture.givenCurrentTime(MONDAY)
-                .andGivenCommands(new RequestAccess(REQUEST, RESOURCE, "incident", FOUR_HOURS, null, DEV));
+    void givenAnUndecidedRequest_whenExpiredAtTheDeadline_thenExpired() {
         clock.set(DEADLINE);
-        given.whenThenTimeAdvancesTo(DEADLINE)
-                .expectTriggeredDeadlinesWithName("access-request-decision-deadline")
-                .expectEvents(new AccessRequestExpired(REQUEST, GRANT, false, DEADLINE));
+        fixture.given(requested())
+                .when(new ExpireAccessRequest(REQUEST))
+                .expectEvents(new AccessRequestExpired(REQUEST, GRANT, false, RESOURCE, DEV.id(), DEADLINE));
     }
 
     @Test
-    void givenARejectedRequest_whenTheDeadlinePasses_thenNothingHappens() {
-        var given = fixture.givenCurrentTime(MONDAY)
-                .andGivenCommands(new RequestAccess(REQUEST, RESOURCE, "incident", FOUR_HOURS, null, DEV),
-                        new RejectAccessRequest(REQUEST, APPROVER, "no"));
+    void givenAnUndecidedRequest_whenExpiredBeforeTheDeadline_thenNotYetDue() {
+        clock.set(DEADLINE.minusSeconds(1));
+        fixture.given(requested())
+                .when(new ExpireAccessRequest(REQUEST))
+                .expectException(violation(Approvals.NOT_YET_DUE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenARejectedRequest_whenExpired_thenClosed() {
         clock.set(DEADLINE);
-        given.whenThenTimeAdvancesTo(DEADLINE)
-                .expectTriggeredDeadlinesWithName("access-request-decision-deadline")
+        fixture.given(requested(), new AccessRequestRejected(REQUEST, GRANT, false, RESOURCE, DEV.id(), APPROVER, "no",
+                        MONDAY))
+                .when(new ExpireAccessRequest(REQUEST))
+                .expectException(violation(Approvals.CLOSED))
                 .expectNoEvents();
     }
 }

@@ -2,22 +2,30 @@ package dev.opsledger.access.resource;
 
 import static dev.opsledger.access.support.Access.ADMIN;
 import static dev.opsledger.access.support.Access.DEV;
+import static dev.opsledger.access.support.Access.MONDAY;
 import static dev.opsledger.access.support.Access.ONE_APPROVER;
 import static dev.opsledger.access.support.Access.ROLE;
 import static dev.opsledger.access.support.Access.RULES;
 import static dev.opsledger.testkit.Violations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsledger.access.resource.api.AccessDriftDetected;
+import dev.opsledger.access.resource.api.AccessDriftResolved;
 import dev.opsledger.access.resource.api.AccessRules;
 import dev.opsledger.access.resource.api.AccessRulesChanged;
 import dev.opsledger.access.resource.api.AccessTarget;
 import dev.opsledger.access.resource.api.BreakGlass;
 import dev.opsledger.access.resource.api.ChangeAccessRules;
+import dev.opsledger.access.resource.api.DriftKind;
+import dev.opsledger.access.resource.api.ReconcileMembers;
+import dev.opsledger.access.resource.api.RecordUnmanagedMemberRemoved;
 import dev.opsledger.access.resource.api.RegisterResource;
 import dev.opsledger.access.resource.api.ResourceRegistered;
+import dev.opsledger.access.resource.api.UnmanagedMemberRemoved;
 import dev.opsledger.access.resource.command.Resource;
 import dev.opsledger.access.resource.command.ResourceNames;
 import dev.opsledger.platform.error.BusinessRuleViolation;
+import dev.opsledger.testkit.MutableClock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +43,7 @@ class ResourceTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Resource.class);
         fixture.registerInjectableResource((ResourceNames) (name, id) -> names.putIfAbsent(name, id) == null);
+        fixture.registerInjectableResource(MutableClock.at(MONDAY));
     }
 
     private static RegisterResource register(String name) {
@@ -131,5 +140,69 @@ class ResourceTest {
             return violation.code();
         }
         throw new AssertionError("expected a BusinessRuleViolation");
+    }
+
+    // ---- drift -------------------------------------------------------------------------------
+
+    static final AccessRules REMOVING = new AccessRules(ONE_APPROVER, Duration.ofHours(8), Set.of("developer"), null,
+            true);
+
+    private static ResourceRegistered registered(AccessRules rules) {
+        return new ResourceRegistered("res-1", "prod-db-read", "read replica", "platform", ROLE, rules, ADMIN);
+    }
+
+    private static AccessDriftDetected detected(String user, DriftKind kind, boolean removing) {
+        return new AccessDriftDetected("res-1", ROLE, user, kind, removing, MONDAY);
+    }
+
+    @Test
+    void givenAReportingResource_whenDriftIsFound_thenEachIsReportedAndNobodyRemoved() {
+        fixture.given(registered(RULES))
+                .when(new ReconcileMembers("res-1", Set.of("u-2", "u-1"), Set.of("u-3")))
+                .expectEvents(detected("u-1", DriftKind.UNMANAGED_MEMBER, false),
+                        detected("u-2", DriftKind.UNMANAGED_MEMBER, false),
+                        detected("u-3", DriftKind.MISSING_MEMBERSHIP, false))
+                .expectResultMessagePayload(Set.of());
+    }
+
+    @Test
+    void givenKnownDrift_whenFoundAgainOrGone_thenOnlyTheChangesAreReported() {
+        fixture.given(registered(RULES), detected("u-1", DriftKind.UNMANAGED_MEMBER, false),
+                        detected("u-3", DriftKind.MISSING_MEMBERSHIP, false))
+                .when(new ReconcileMembers("res-1", Set.of("u-1"), Set.of()))
+                .expectEvents(new AccessDriftResolved("res-1", "u-3", DriftKind.MISSING_MEMBERSHIP, MONDAY));
+    }
+
+    @Test
+    void givenARemovingResource_whenAnUnmanagedMemberIsFound_thenReportedAsRemovingAndAnsweredForRemoval() {
+        fixture.given(registered(REMOVING))
+                .when(new ReconcileMembers("res-1", Set.of("u-1"), Set.of()))
+                .expectEvents(detected("u-1", DriftKind.UNMANAGED_MEMBER, true))
+                .expectResultMessagePayload(Set.of("u-1"));
+    }
+
+    @Test
+    void givenARemovingResource_whenTheRemovalIsConfirmed_thenRemovedAndResolved() {
+        fixture.given(registered(REMOVING), detected("u-1", DriftKind.UNMANAGED_MEMBER, true))
+                .when(new RecordUnmanagedMemberRemoved("res-1", "u-1"))
+                .expectEvents(new UnmanagedMemberRemoved("res-1", "u-1", MONDAY),
+                        new AccessDriftResolved("res-1", "u-1", DriftKind.UNMANAGED_MEMBER, MONDAY));
+    }
+
+    @Test
+    void givenAReportingResource_whenARemovalIsRecorded_thenRefused() {
+        fixture.given(registered(RULES), detected("u-1", DriftKind.UNMANAGED_MEMBER, false))
+                .when(new RecordUnmanagedMemberRemoved("res-1", "u-1"))
+                .expectException(violation(Resource.REMOVAL_NOT_ALLOWED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAnExternalResource_whenReconciled_thenNotReconcilable() {
+        var external = new AccessTarget(AccessTarget.Kind.EXTERNAL, "awx:grant-db", "awx:revoke-db");
+        fixture.given(new ResourceRegistered("res-1", "db", null, "platform", external, RULES, ADMIN))
+                .when(new ReconcileMembers("res-1", Set.of("u-1"), Set.of()))
+                .expectException(violation(Resource.NOT_RECONCILABLE))
+                .expectNoEvents();
     }
 }

@@ -4,5 +4,6 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record GrantExtended(String grantId, String requestId, Instant previousExpiry, Instant expiresAt) {
+public record GrantExtended(String grantId, String requestId, String resourceId, String userId,
+                            Instant previousExpiry, Instant expiresAt) {
 }

@@ -1,5 +1,6 @@
 package dev.opsledger.access.grant.api;
 
+import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -21,6 +22,9 @@ public enum GrantStatus {
     REVOKED,
     RELEASED;
 
+    public static final String WRONG_STATE = "grant.wrong-state";
+    public static final String ALREADY_ENDED = "grant.already-ended";
+
     private static final Set<GrantStatus> ENDED = EnumSet.of(EXPIRED, REVOKED, RELEASED);
     private static final Set<GrantStatus> PROVISIONING_STATES = EnumSet.of(PROVISIONING, PROVISION_FAILED);
     private static final Set<GrantStatus> ENDING = EnumSet.of(DEPROVISIONING, DEPROVISION_FAILED);
@@ -40,5 +44,19 @@ public enum GrantStatus {
     /** Whether revocation or release may still begin: not yet ending nor ended. */
     public boolean mayEnd() {
         return this == ACTIVE || isProvisioning();
+    }
+
+    /** Refuses a step the lifecycle doesn't allow from here, e.g. activating an active grant. */
+    public void require(boolean allowed, String action) {
+        if (!allowed) {
+            throw BusinessRuleViolation.conflict(WRONG_STATE, "A grant that is " + this + " cannot " + action);
+        }
+    }
+
+    /** Refuses to end a grant twice: revocation and release begin only from {@link #mayEnd()}. */
+    public void requireMayEnd() {
+        if (!mayEnd()) {
+            throw BusinessRuleViolation.conflict(ALREADY_ENDED, "The grant is already " + this);
+        }
     }
 }

@@ -29,6 +29,7 @@ class BreakGlassReview {
     public static final String SELF_REVIEW = "break-glass.self-review";
     public static final String ROLE_NOT_ALLOWED = "break-glass.reviewer-role-not-allowed";
     public static final String COMMENT_REQUIRED = "break-glass.comment-required";
+    public static final String JUSTIFICATION_REQUIRED = "break-glass.justification-required";
 
     private final boolean breakGlass;
     private String grantId;
@@ -51,8 +52,8 @@ class BreakGlassReview {
         if (command.comment() == null || command.comment().isBlank()) {
             throw BusinessRuleViolation.unprocessable(COMMENT_REQUIRED, "A review needs a comment");
         }
-        apply(new BreakGlassReviewed(grantId, command.reviewer(), command.justified(), command.comment(),
-                clock.instant()));
+        apply(new BreakGlassReviewed(grantId, resourceId, takerId, command.reviewer(), command.justified(),
+                command.comment(), clock.instant()));
     }
 
     @CommandHandler
@@ -62,6 +63,12 @@ class BreakGlassReview {
             throw BusinessRuleViolation.conflict(CLOSED, "The review is due by " + deadline);
         }
         apply(new BreakGlassReviewOverdue(grantId, resourceId, takerId, deadline));
+    }
+
+    static void requireJustification(String justification) {
+        if (justification == null || justification.isBlank()) {
+            throw BusinessRuleViolation.unprocessable(JUSTIFICATION_REQUIRED, "Break-glass access needs a justification");
+        }
     }
 
     private void requireOpen() {

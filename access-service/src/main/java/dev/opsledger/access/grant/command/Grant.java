@@ -22,10 +22,10 @@ import dev.opsledger.access.grant.api.RecordDeprovisioningFailure;
 import dev.opsledger.access.grant.api.RecordProvisioningFailure;
 import dev.opsledger.access.grant.api.ReleaseGrant;
 import dev.opsledger.access.grant.api.RevokeGrant;
+import dev.opsledger.access.grant.api.RevokeReviewedGrant;
 import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -44,23 +44,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Grant {
 
-    public static final String WRONG_STATE = "grant.wrong-state";
-    public static final String ALREADY_ENDED = "grant.already-ended";
-    public static final String NOT_YET_DUE = "grant.not-yet-due";
     public static final String NOT_GRANTEE = "grant.not-grantee";
-    public static final String REVOKE_NOT_ALLOWED = "grant.revoke-not-allowed";
-    public static final String REASON_REQUIRED = "grant.reason-required";
     public static final String ALREADY_ACTIVE = "grant.already-active";
-    static final String ADMIN = "admin";
 
     @AggregateIdentifier
     private String grantId;
     private String resourceId;
     private String userId;
-    private Duration duration;
     private GrantStatus status;
-    private Instant expiresAt;
-    private EndReason ending;
+    private Term term;
+    /** How it is ending, once it is: carried into {@link GrantEnded}. */
+    private GrantEnding ending;
     @AggregateMember
     private BreakGlassReview review;
 
@@ -77,9 +71,7 @@ public class Grant {
 
     @CommandHandler
     public Grant(BreakGlassAccess command, AccessContext context, Clock clock) {
-        if (command.justification() == null || command.justification().isBlank()) {
-            throw BusinessRuleViolation.unprocessable(REASON_REQUIRED, "Break-glass access needs a justification");
-        }
+        BreakGlassReview.requireJustification(command.justification());
         var resource = context.resource(command.resourceId());
         var breakGlass = resource.rules().breakGlassFor(command.taker());
         Actor taker = command.taker();
@@ -95,43 +87,45 @@ public class Grant {
 
     @CommandHandler
     public void handle(ActivateGrant command, Clock clock) {
-        requireStatus(status.isProvisioning(), "become active");
+        status.require(status.isProvisioning(), "become active");
         Instant now = clock.instant();
-        apply(new GrantActivated(grantId, resourceId, userId, now, now.plus(duration)));
+        apply(new GrantActivated(grantId, resourceId, userId, now, term.expiryWhenActivatedAt(now)));
     }
 
     @CommandHandler
     public void handle(RecordProvisioningFailure command) {
-        requireStatus(status.isProvisioning(), "fail to provision");
+        status.require(status.isProvisioning(), "fail to provision");
         apply(new GrantProvisioningFailed(grantId, command.reason(), command.attempt(), command.retryAt()));
     }
 
     @CommandHandler
     public void handle(ExtendGrant command) {
-        requireStatus(status == GrantStatus.ACTIVE, "be extended");
-        apply(new GrantExtended(grantId, command.requestId(), expiresAt, expiresAt.plus(command.duration())));
+        status.require(status == GrantStatus.ACTIVE, "be extended");
+        apply(new GrantExtended(grantId, command.requestId(), resourceId, userId, term.expiresAt(),
+                term.extendedBy(command.duration())));
     }
 
     @CommandHandler
     public void handle(ExpireGrant command, Clock clock) {
-        requireStatus(status == GrantStatus.ACTIVE, "expire");
+        status.require(status == GrantStatus.ACTIVE, "expire");
         Instant now = clock.instant();
-        if (now.isBefore(expiresAt)) {
-            throw BusinessRuleViolation.conflict(NOT_YET_DUE, "The grant runs until " + expiresAt);
-        }
+        term.requireDue(now);
         apply(new GrantEnding(grantId, EndReason.EXPIRED, Actor.system("grant-saga"), null, now));
     }
 
     @CommandHandler
-    public void handle(RevokeGrant command, Clock clock) {
-        if (!command.revokedBy().hasAnyRole(Set.of(ADMIN))) {
-            throw BusinessRuleViolation.forbidden(REVOKE_NOT_ALLOWED, "Only admins may revoke a grant");
-        }
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw BusinessRuleViolation.unprocessable(REASON_REQUIRED, "A revocation needs a reason");
-        }
-        requireMayEnd();
+    public void handle(RevokeGrant command, AccessContext context, Clock clock) {
+        Revocation.check(command.revokedBy(), command.revokerTeams(), context.resource(resourceId).owningTeam(),
+                command.reason());
+        status.requireMayEnd();
         apply(new GrantEnding(grantId, EndReason.REVOKED, command.revokedBy(), command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RevokeReviewedGrant command, Clock clock) {
+        Revocation.requireReason(command.reason());
+        status.requireMayEnd();
+        apply(new GrantEnding(grantId, EndReason.REVOKED, command.decidedBy(), command.reason(), clock.instant()));
     }
 
     @CommandHandler
@@ -139,33 +133,23 @@ public class Grant {
         if (!command.grantee().id().equals(userId)) {
             throw BusinessRuleViolation.forbidden(NOT_GRANTEE, "Only the grantee may release a grant");
         }
-        requireMayEnd();
+        status.requireMayEnd();
         apply(new GrantEnding(grantId, EndReason.RELEASED, command.grantee(), null, clock.instant()));
     }
 
     @CommandHandler
     public void handle(CompleteDeprovisioning command, Clock clock, AccessTokenLifespan tokens) {
-        requireStatus(status.isEnding(), "finish deprovisioning");
+        status.require(status.isEnding(), "finish deprovisioning");
         Instant now = clock.instant();
-        apply(new GrantEnded(grantId, resourceId, userId, ending, now, tokens.effectiveUntil(now)));
+        apply(new GrantEnded(grantId, resourceId, userId, ending.reason(), ending.endedBy(), ending.comment(), now,
+                tokens.effectiveUntil(now)));
     }
 
     @CommandHandler
     public void handle(RecordDeprovisioningFailure command) {
-        requireStatus(status.isEnding(), "fail to deprovision");
-        apply(new GrantDeprovisioningFailed(grantId, command.reason(), command.attempt(), command.retryAt()));
-    }
-
-    private void requireMayEnd() {
-        if (status.isEnded() || status.isEnding()) {
-            throw BusinessRuleViolation.conflict(ALREADY_ENDED, "The grant is already " + status);
-        }
-    }
-
-    private void requireStatus(boolean allowed, String action) {
-        if (!allowed) {
-            throw BusinessRuleViolation.conflict(WRONG_STATE, "A grant that is " + status + " cannot " + action);
-        }
+        status.require(status.isEnding(), "fail to deprovision");
+        apply(new GrantDeprovisioningFailed(grantId, resourceId, userId, command.reason(), command.attempt(),
+                command.retryAt()));
     }
 
     public GrantSnapshot snapshot() {
@@ -177,7 +161,7 @@ public class Grant {
         grantId = event.grantId();
         resourceId = event.resourceId();
         userId = event.userId();
-        duration = event.duration();
+        term = Term.of(event.duration());
         status = GrantStatus.PROVISIONING;
         review = new BreakGlassReview(event);
     }
@@ -185,7 +169,7 @@ public class Grant {
     @EventSourcingHandler
     void on(GrantActivated event) {
         status = GrantStatus.ACTIVE;
-        expiresAt = event.expiresAt();
+        term = term.endingAt(event.expiresAt());
     }
 
     @EventSourcingHandler
@@ -195,13 +179,13 @@ public class Grant {
 
     @EventSourcingHandler
     void on(GrantExtended event) {
-        expiresAt = event.expiresAt();
+        term = term.endingAt(event.expiresAt());
     }
 
     @EventSourcingHandler
     void on(GrantEnding event) {
         status = GrantStatus.DEPROVISIONING;
-        ending = event.reason();
+        ending = event;
     }
 
     @EventSourcingHandler

@@ -42,13 +42,13 @@ public class GrantProjection {
         jdbc.sql("""
                         INSERT INTO grant_view (grant_id, request_id, resource_id, target_kind, target_name, user_id,
                             user_name, status, break_glass, justification, approvers, opened_at, review_status,
-                            review_deadline, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            review_deadline, reviewer_roles, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(event.grantId(), event.requestId(), event.resourceId(), event.target().kind().name(),
                         event.target().name(), event.userId(), event.userName(), GrantStatus.PROVISIONING.name(),
                         event.breakGlass(), event.justification(), event.approvers().toArray(String[]::new),
                         utc(event.openedAt()), event.breakGlass() ? "PENDING" : null, utc(event.reviewDeadline()),
-                        utc(at))
+                        event.reviewerRoles().stream().sorted().toArray(String[]::new), utc(at))
                 .update();
     }
 

@@ -71,6 +71,23 @@ public class GrantQueries {
         return Page.of(spec.query(GrantQueries::view).list(), limit, v -> Cursor.of(v.activatedAt(), v.grantId()));
     }
 
+    /** Break-glass grants whose review is still due: who may review them is checked by the caller. */
+    public List<PendingBreakGlassReview> pendingBreakGlassReviews(Instant now) {
+        return jdbc.sql("""
+                        SELECT grant_id, resource_id, user_id, user_name, justification, reviewer_roles, review_deadline
+                        FROM grant_view WHERE break_glass AND review_status = 'PENDING' AND review_deadline > ?""")
+                .param(utc(now))
+                .query((row, n) -> new PendingBreakGlassReview(row.getString("grant_id"), row.getString("resource_id"),
+                        row.getString("user_id"), row.getString("user_name"), row.getString("justification"),
+                        strings(row.getArray("reviewer_roles")), instant(row.getTimestamp("review_deadline"))))
+                .list();
+    }
+
+    /** Break-glass access awaiting its review by one of {@code reviewerRoles}. */
+    public record PendingBreakGlassReview(String grantId, String resourceId, String userId, String userName,
+                                         String justification, List<String> reviewerRoles, Instant deadline) {
+    }
+
     private static void filter(StringBuilder sql, List<Object> params, String column, String value) {
         if (value != null) {
             sql.append(" AND ").append(column).append(" = ?");

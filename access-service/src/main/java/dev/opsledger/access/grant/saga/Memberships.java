@@ -1,6 +1,7 @@
 package dev.opsledger.access.grant.saga;
 
 import dev.opsledger.access.resource.api.AccessTarget;
+import java.util.Set;
 
 /**
  * Where access really lives (Keycloak's realm roles and groups). Both calls are idempotent: adding
@@ -13,4 +14,7 @@ public interface Memberships {
 
     /** Removes the membership and ends the user's sessions, so no refresh brings the access back. */
     void remove(String userId, AccessTarget target);
+
+    /** The ids of every user Keycloak holds in the role (directly mapped) or the group, for the drift check. */
+    Set<String> members(AccessTarget target);
 }

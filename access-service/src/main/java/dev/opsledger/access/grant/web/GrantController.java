@@ -8,6 +8,7 @@ import dev.opsledger.access.grant.query.GrantQueries;
 import dev.opsledger.access.grant.query.GrantView;
 import dev.opsledger.access.web.Inputs;
 import dev.opsledger.access.web.Roles;
+import dev.opsledger.access.web.Teams;
 import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.platform.core.paging.Page;
 import dev.opsledger.platform.error.InvalidInputException;
@@ -95,14 +96,16 @@ class GrantController {
     }
 
     @PostMapping(PATH + "/{id}/revoke")
-    @PreAuthorize(Roles.ADMIN)
-    @Operation(summary = "Revoke", description = "Removes the access now and ends the user's sessions; tokens already "
-            + "issued stay valid for at most the realm's access-token lifespan.")
+    @PreAuthorize(Roles.ANY_OPSLEDGER_ROLE)
+    @Operation(summary = "Revoke", description = "By an admin or a member of the resource's owning team (the Keycloak "
+            + "group /teams/<team>). Removes the access now and ends the user's sessions; tokens already issued stay "
+            + "valid for at most the realm's access-token lifespan.")
     @ApiResponse(responseCode = "202", description = "Revocation under way")
+    @ApiResponse(responseCode = "403", description = "grant.revoke-not-allowed")
     @ApiResponse(responseCode = "409", description = "grant.already-ended")
     ResponseEntity<Accepted> revoke(@PathVariable @Pattern(regexp = Inputs.ID) String id,
                                     @Valid @RequestBody Reason reason, Authentication caller) {
-        commands.sendInChainOf(id, new RevokeGrant(id, Caller.of(caller), reason.reason()), NOT_FOUND, "grant");
+        commands.sendInChainOf(id, new RevokeGrant(id, Caller.of(caller), Teams.of(caller), reason.reason()), NOT_FOUND, "grant");
         return Accepted.accepted(PATH, id);
     }
 

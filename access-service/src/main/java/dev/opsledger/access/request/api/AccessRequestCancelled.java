@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AccessRequestCancelled(String requestId, String grantId, boolean extension, Actor cancelledBy,
+public record AccessRequestCancelled(String requestId, String grantId, boolean extension, String resourceId,
+                                     String userId, Actor cancelledBy,
                                      Instant cancelledAt) {
 }

@@ -5,5 +5,6 @@ import org.axonframework.serialization.Revision;
 
 /** Nobody decided before the deadline: the request ends without access. */
 @Revision("1")
-public record AccessRequestExpired(String requestId, String grantId, boolean extension, Instant deadline) {
+public record AccessRequestExpired(String requestId, String grantId, boolean extension, String resourceId,
+                                   String userId, Instant deadline) {
 }

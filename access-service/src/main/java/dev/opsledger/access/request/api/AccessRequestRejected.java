@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AccessRequestRejected(String requestId, String grantId, boolean extension, Actor rejectedBy,
+public record AccessRequestRejected(String requestId, String grantId, boolean extension, String resourceId,
+                                    String userId, Actor rejectedBy,
                                     String reason, Instant rejectedAt) {
 }

@@ -13,6 +13,7 @@ import dev.opsledger.access.request.api.AccessRequestRejected;
 import dev.opsledger.access.request.api.AccessRequested;
 import dev.opsledger.access.request.api.ApproveAccessRequest;
 import dev.opsledger.access.request.api.CancelAccessRequest;
+import dev.opsledger.access.request.api.ExpireAccessRequest;
 import dev.opsledger.access.request.api.ExtensionApproved;
 import dev.opsledger.access.request.api.RejectAccessRequest;
 import dev.opsledger.access.request.api.RequestAccess;
@@ -27,8 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -47,7 +46,6 @@ public class AccessRequest {
     public static final String NOT_EXTENDABLE = "access-request.not-extendable";
     public static final String NOT_YOURS = "access-request.not-yours";
     public static final String REASON_REQUIRED = "access-request.reason-required";
-    static final String DECISION_DEADLINE = "access-request-decision-deadline";
 
     @AggregateIdentifier
     private String requestId;
@@ -64,7 +62,7 @@ public class AccessRequest {
     }
 
     @CommandHandler
-    public AccessRequest(RequestAccess command, AccessContext context, Clock clock, DeadlineManager deadlines) {
+    public AccessRequest(RequestAccess command, AccessContext context, Clock clock) {
         if (command.justification() == null || command.justification().isBlank()) {
             throw BusinessRuleViolation.unprocessable(JUSTIFICATION_REQUIRED, "A request needs a justification");
         }
@@ -85,10 +83,6 @@ public class AccessRequest {
         Instant deadline = now.plus(policy.decisionTimeout());
         apply(new AccessRequested(command.requestId(), grant, extending, resource.resourceId(), resource.name(),
                 resource.target(), command.duration(), command.justification(), asking, now, policy, deadline));
-        // Not cancelled when decided: the open-source JobRunr cancels only by id, and the handler
-        // below ignores a deadline that finds the request already decided. The id is the payload:
-        // Axon reads a deadline handler's first parameter as the payload, resources follow it.
-        deadlines.schedule(deadline, DECISION_DEADLINE, command.requestId());
     }
 
     @CommandHandler
@@ -100,7 +94,7 @@ public class AccessRequest {
         if (next.isApproved()) {
             var names = next.decisions().stream().map(ApprovalDecision::approverName).toList();
             apply(extension
-                    ? new ExtensionApproved(requestId, grantId, duration, names, now)
+                    ? new ExtensionApproved(requestId, grantId, resourceId, requester.id(), duration, names, now)
                     : new AccessRequestApproved(requestId, grantId, resourceId, target, requester.id(),
                     requester.name(), duration, names, now));
         }
@@ -113,7 +107,8 @@ public class AccessRequest {
         }
         Instant now = clock.instant();
         approvals.reject(command.approver(), command.reason(), now);
-        apply(new AccessRequestRejected(requestId, grantId, extension, command.approver(), command.reason(), now));
+        apply(new AccessRequestRejected(requestId, grantId, extension, resourceId, requester.id(),
+                command.approver(), command.reason(), now));
     }
 
     @CommandHandler
@@ -124,15 +119,15 @@ public class AccessRequest {
         if (!approvals.status().isOpen()) {
             throw BusinessRuleViolation.conflict(Approvals.CLOSED, "The request is already " + approvals.status());
         }
-        apply(new AccessRequestCancelled(requestId, grantId, extension, command.cancelledBy(), clock.instant()));
+        apply(new AccessRequestCancelled(requestId, grantId, extension, resourceId, requester.id(),
+                command.cancelledBy(), clock.instant()));
     }
 
-    @DeadlineHandler(deadlineName = DECISION_DEADLINE)
-    void decisionDeadlinePassed(String request, Clock clock) {
-        if (approvals.status().isOpen()) {
-            approvals.expire(clock.instant());
-            apply(new AccessRequestExpired(requestId, grantId, extension, approvals.deadline()));
-        }
+    @CommandHandler
+    public void handle(ExpireAccessRequest command, Clock clock) {
+        approvals.expire(clock.instant());
+        apply(new AccessRequestExpired(requestId, grantId, extension, resourceId, requester.id(),
+                approvals.deadline()));
     }
 
     /**

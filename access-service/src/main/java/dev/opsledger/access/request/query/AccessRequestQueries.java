@@ -63,20 +63,13 @@ public class AccessRequestQueries {
      * Requests {@code caller} could decide at {@code now}, judged by the same {@link Approvals}
      * rules the aggregate applies (role, four eyes, deadline, one vote each), soonest deadline first.
      */
-    public Page<AccessRequestView> pendingFor(Actor caller, Instant now, int limit, String cursorText) {
-        Cursor cursor = Cursor.decode(cursorText, 2);
-        var rows = cursor == null
-                ? jdbc.sql("SELECT * FROM access_request_view WHERE status = ? AND deadline > ? "
-                        + "ORDER BY deadline, request_id").params(AccessRequestStatus.AWAITING_APPROVAL.name(), utc(now))
-                : jdbc.sql("SELECT * FROM access_request_view WHERE status = ? AND deadline > ? "
-                        + "AND (deadline, request_id) > (?, ?) ORDER BY deadline, request_id")
-                        .params(AccessRequestStatus.AWAITING_APPROVAL.name(), utc(now), utc(cursor.instant(0)),
-                                cursor.text(1));
-        List<AccessRequestView> decidable = rows.query(AccessRequestQueries::view).list().stream()
+    public List<AccessRequestView> decidableBy(Actor caller, Instant now) {
+        return jdbc.sql("SELECT * FROM access_request_view WHERE status = ? AND deadline > ? ORDER BY deadline, "
+                        + "request_id")
+                .params(AccessRequestStatus.AWAITING_APPROVAL.name(), utc(now))
+                .query(AccessRequestQueries::view).list().stream()
                 .filter(view -> approvalsOf(view).mayBeDecidedBy(caller, now))
-                .limit(limit + 1L)
                 .toList();
-        return Page.of(decidable, limit, v -> Cursor.of(v.deadline(), v.requestId()));
     }
 
     private static Approvals approvalsOf(AccessRequestView view) {

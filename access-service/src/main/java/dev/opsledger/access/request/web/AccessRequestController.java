@@ -25,7 +25,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -52,12 +51,10 @@ class AccessRequestController {
 
     private final Commands commands;
     private final AccessRequestQueries queries;
-    private final Clock clock;
 
-    AccessRequestController(Commands commands, AccessRequestQueries queries, Clock clock) {
+    AccessRequestController(Commands commands, AccessRequestQueries queries) {
         this.commands = commands;
         this.queries = queries;
-        this.clock = clock;
     }
 
     record NewRequest(@NotBlank @Pattern(regexp = Inputs.ID) String resourceId,
@@ -166,15 +163,5 @@ class AccessRequestController {
 
     record Extension(@NotBlank @Size(max = 2000) @Pattern(regexp = Inputs.TEXT) String justification,
                      @Schema(example = "PT2H") @NotNull Duration duration) {
-    }
-
-    @GetMapping(PATH + "/pending")
-    @PreAuthorize(Roles.ANY_OPSLEDGER_ROLE)
-    @Operation(summary = "Requests I may approve", description = "Open requests whose policy lets the caller decide "
-            + "now: right role, not their own, not yet decided, deadline ahead. Soonest deadline first.")
-    Page<AccessRequestView> pendingForMe(@RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1)
-                                         @Max(Page.MAX_LIMIT) int limit,
-                                         @RequestParam(required = false) String cursor, Authentication caller) {
-        return queries.pendingFor(Caller.of(caller), clock.instant(), limit, cursor);
     }
 }

@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * How access to a resource is given: who may ask, for how long at most, who approves, and who
- * may break the glass ({@code null}: nobody). A request copies the rules when it is made, so a
- * later change never alters a request already under way.
+ * may break the glass ({@code null}: nobody), and whether a member Keycloak has without a grant is
+ * removed when the reconciliation finds it or only reported. A request copies the rules when it is
+ * made, so a later change never alters a request already under way.
  */
 public record AccessRules(ApprovalPolicy approvalPolicy, Duration maxDuration, Set<String> requesterRoles,
-                          BreakGlass breakGlass) {
+                          BreakGlass breakGlass, boolean removeUnmanagedMembers) {
 
     public static final String INVALID = "resource.invalid-rules";
     public static final String DURATION_OUT_OF_RANGE = "access-request.duration-out-of-range";
@@ -35,6 +36,12 @@ public record AccessRules(ApprovalPolicy approvalPolicy, Duration maxDuration, S
             throw BusinessRuleViolation.unprocessable(INVALID, "A resource needs at least one role allowed to request");
         }
         requesterRoles = Set.copyOf(requesterRoles);
+    }
+
+    /** Rules that only report members Keycloak has without a grant (drift), never remove them. */
+    public AccessRules(ApprovalPolicy approvalPolicy, Duration maxDuration, Set<String> requesterRoles,
+                       BreakGlass breakGlass) {
+        this(approvalPolicy, maxDuration, requesterRoles, breakGlass, false);
     }
 
     /** Refuses a request the rules don't allow: wrong role, or a duration not in (0, max]. */

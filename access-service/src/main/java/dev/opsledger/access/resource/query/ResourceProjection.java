@@ -59,13 +59,14 @@ class ResourceProjection {
         jdbc.sql("""
                         UPDATE resource_view SET required_approvals = ?, approver_roles = ?, four_eyes = ?,
                             decision_timeout_s = ?, max_duration_s = ?, requester_roles = ?, break_glass_roles = ?,
-                            break_glass_duration_s = ?, updated_at = ?
+                            break_glass_duration_s = ?, remove_unmanaged = ?, updated_at = ?
                         WHERE resource_id = ?""")
                 .params(policy.requiredApprovals(), sorted(policy.approverRoles()), policy.fourEyes(),
                         policy.decisionTimeout().toSeconds(), rules.maxDuration().toSeconds(),
                         sorted(rules.requesterRoles()),
                         breakGlass == null ? null : sorted(breakGlass.roles()),
-                        breakGlass == null ? null : breakGlass.duration().toSeconds(), utc(at), resourceId)
+                        breakGlass == null ? null : breakGlass.duration().toSeconds(),
+                        rules.removeUnmanagedMembers(), utc(at), resourceId)
                 .update();
     }
 

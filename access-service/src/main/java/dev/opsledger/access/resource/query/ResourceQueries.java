@@ -48,7 +48,8 @@ public class ResourceQueries {
                 Duration.ofSeconds(row.getLong("decision_timeout_s")), Duration.ofSeconds(row.getLong("max_duration_s")),
                 strings(row.getArray("requester_roles")), strings(row.getArray("break_glass_roles")),
                 breakGlassSeconds == null ? null : Duration.ofSeconds(breakGlassSeconds),
-                instant(row.getTimestamp("registered_at")), instant(row.getTimestamp("updated_at")));
+                row.getBoolean("remove_unmanaged"), instant(row.getTimestamp("registered_at")),
+                instant(row.getTimestamp("updated_at")));
     }
 
     static List<String> strings(Array array) throws SQLException {

@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * A resource as the read side knows it.
  *
- * @param breakGlassRoles empty when the resource allows no break-glass
+ * @param breakGlassRoles        empty when the resource allows no break-glass
+ * @param removeUnmanagedMembers whether members Keycloak has without a grant are removed, or only reported
  */
 public record ResourceView(String resourceId, String name, String description, String owningTeam, String kind,
                            String target, String deprovisionTask, int requiredApprovals, List<String> approverRoles,
                            boolean fourEyes, Duration decisionTimeout, Duration maxDuration,
                            List<String> requesterRoles, List<String> breakGlassRoles, Duration breakGlassDuration,
-                           Instant registeredAt, Instant updatedAt) {
+                           boolean removeUnmanagedMembers, Instant registeredAt, Instant updatedAt) {
 }

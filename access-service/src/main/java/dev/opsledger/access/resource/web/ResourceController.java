@@ -77,12 +77,16 @@ class ResourceController {
                      Duration maxDuration,
                      @Schema(example = "[\"developer\"]") @NotEmpty Set<@NotBlank @Pattern(regexp = Inputs.NAME) String>
                      requesterRoles,
-                     @Schema(description = "Omit to allow no break-glass.") @Valid BreakGlassBody breakGlass) {
+                     @Schema(description = "Omit to allow no break-glass.") @Valid BreakGlassBody breakGlass,
+                     @Schema(description = "Remove members Keycloak has without a grant when the reconciliation finds "
+                             + "them (default: only report them as access-drift-detected).")
+                     Boolean removeUnmanagedMembers) {
 
         AccessRules toDomain() {
             return new AccessRules(new ApprovalPolicy(approval.requiredApprovals(), approval.approverRoles(),
                     approval.fourEyes(), approval.decisionTimeout()), maxDuration, requesterRoles,
-                    breakGlass == null ? null : new BreakGlass(breakGlass.roles(), breakGlass.duration()));
+                    breakGlass == null ? null : new BreakGlass(breakGlass.roles(), breakGlass.duration()),
+                    Boolean.TRUE.equals(removeUnmanagedMembers));
         }
     }
 

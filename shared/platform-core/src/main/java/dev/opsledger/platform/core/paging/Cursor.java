@@ -50,13 +50,19 @@ public record Cursor(List<String> keys) {
             List<String> keys = Arrays.stream(plain.split(SEPARATOR, -1))
                     .map(key -> URLDecoder.decode(key, StandardCharsets.UTF_8))
                     .toList();
-            if (keys.size() != parts) {
+            // A cursor is opaque, so the request filter sees only base64; what it hides is checked here,
+            // before a NUL reaches PostgreSQL (which refuses it in text) as a query parameter.
+            if (keys.size() != parts || keys.stream().anyMatch(Cursor::hasControlCharacter)) {
                 throw new InvalidCursorException();
             }
             return new Cursor(keys);
         } catch (IllegalArgumentException notOurs) {
             throw new InvalidCursorException();
         }
+    }
+
+    private static boolean hasControlCharacter(String key) {
+        return key.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     public String text(int index) {

@@ -3,7 +3,9 @@ package dev.opsledger.platform.core.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,18 @@ class PageTest {
                 .isInstanceOf(Cursor.InvalidCursorException.class);
         assertThatThrownBy(() -> Cursor.decode(Cursor.of("x").encode(), 1).instant(0))
                 .isInstanceOf(Cursor.InvalidCursorException.class);
+    }
+
+    @Test
+    void givenACursorHidingControlCharacters_whenDecoded_thenInvalidCursor() {
+        // Base64 passes the request filter; the NUL inside must not reach a SQL parameter.
+        String withNul = Base64.getUrlEncoder().encodeToString("2025-01-01T00:00:00Z/a\u0000b"
+                .getBytes(StandardCharsets.UTF_8));
+        String withEncodedNul = Cursor.of("2025-01-01T00:00:00Z", "a\u0000b").encode();
+        String withNewline = Cursor.of("2025-01-01T00:00:00Z", "a\nb").encode();
+
+        assertThatThrownBy(() -> Cursor.decode(withNul, 2)).isInstanceOf(Cursor.InvalidCursorException.class);
+        assertThatThrownBy(() -> Cursor.decode(withEncodedNul, 2)).isInstanceOf(Cursor.InvalidCursorException.class);
+        assertThatThrownBy(() -> Cursor.decode(withNewline, 2)).isInstanceOf(Cursor.InvalidCursorException.class);
     }
 }

@@ -1,0 +1,29 @@
+package dev.opsledger.contracts.access;
+
+import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.MessageType;
+import dev.opsledger.contracts.OpsLedgerService;
+import java.time.Instant;
+
+/**
+ * A grant was revoked (by an admin, or by an access review): the membership is removed and the
+ * user's sessions are ended.
+ *
+ * @param grantId the grant (the subject and Kafka key)
+ * @param resourceId the resource
+ * @param userId who holds the access (token subject)
+ * @param revokedBy who revoked it (token subject; system for an access review's unanswered item)
+ * @param reason why
+ * @param endedAt when Keycloak confirmed the membership was removed and the user's sessions ended
+ * @param effectiveUntil until when tokens issued before may still carry it (end plus token lifespan)
+ */
+@MessageType(service = OpsLedgerService.ACCESS, name = "grant-revoked", version = 1)
+public record GrantRevoked(String grantId, String resourceId, String userId, String revokedBy, String reason,
+                           Instant endedAt, Instant effectiveUntil) implements IntegrationEvent {
+
+    /** Keyed by grant: one grant's whole story (request to end) stays in order on one partition. */
+    @Override
+    public String subject() {
+        return grantId;
+    }
+}
