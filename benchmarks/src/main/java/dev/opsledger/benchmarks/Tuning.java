@@ -1,0 +1,15 @@
+package dev.opsledger.benchmarks;
+
+import java.util.Map;
+
+/**
+ * The settings the tuning changed, at their values before it: {@code --before} starts the service
+ * with these to measure the before and after in one run.
+ */
+final class Tuning {
+
+    static final Map<String, String> BEFORE = Map.of();
+
+    private Tuning() {
+    }
+}
