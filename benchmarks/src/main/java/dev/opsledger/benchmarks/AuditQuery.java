@@ -106,13 +106,14 @@ final class AuditQuery {
         return entries;
     }
 
-    /** The plan of the repository's query (the SQL AuditLogRepository sends) for the last sample. */
+    /** The plan of the SQL AuditLogRepository sends for an actor, for the last sample. */
     private String explain(String arguments) throws Exception {
         String[] a = arguments.split(", ");
-        String sql = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM audit_log WHERE TRUE"
-                + " AND (actor_id = " + a[0] + " OR actor_name = " + a[0] + ")"
-                + " AND event_time >= " + a[1] + " AND event_time < " + a[2]
-                + " ORDER BY event_time, global_index LIMIT 51";
+        String filters = " AND event_time >= " + a[1] + " AND event_time < " + a[2];
+        String page = " ORDER BY event_time, global_index LIMIT 51";
+        String sql = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM ("
+                + "(SELECT * FROM audit_log WHERE actor_id = " + a[0] + filters + page + ") UNION "
+                + "(SELECT * FROM audit_log WHERE actor_name = " + a[0] + filters + page + ")) AS by_actor" + page;
         List<String> lines = new ArrayList<>();
         try (Connection connection = rig.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {

@@ -35,7 +35,15 @@ final class CommandThroughput {
         this.measure = measure;
     }
 
-    record Outcome(double eventsPerSecond, HttpLoad.Result load, long stored) {
+    /**
+     * {@code serviceCpuPerEvent} and {@code postgresCpuPerEvent} in ms, {@code commitsPerEvent} from
+     * PostgreSQL's own counter: what each stored event costs, whatever share of the machine we got.
+     */
+    record Outcome(double eventsPerSecond, HttpLoad.Result load, long stored, double serviceCpuPerEvent,
+                   double postgresCpuPerEvent, double commitsPerEvent) {
+    }
+
+    record Baseline(double rowsPerSecond, double postgresCpuPerRow, double commitsPerRow) {
     }
 
     Outcome commands(String label) throws Exception {
@@ -50,14 +58,24 @@ final class CommandThroughput {
                 .PUT(HttpRequest.BodyPublishers.ofString(LIFECYCLE)).build();
         rig.http.run(CLIENTS, warmUp, define);
         long before = rig.count("SELECT count(*) FROM domain_event_entry");
-        HttpLoad.Result result = rig.http.run(CLIENTS, measure, define);
+        long commitsBefore = rig.commits("release");
+        long serviceCpu = Rss.cpuMillis(Rss.treeOf(rig.servicePid()));
+        long postgresCpu = rig.postgresCpuMillis();
+        HttpLoad.Result result;
+        try (AutoCloseable dumps = ThreadDumps.during(rig.servicePid(), rig.work.resolve("thread-dumps"), "p1-" + label)) {
+            result = rig.http.run(CLIENTS, measure, define);
+        }
+        long serviceCpuUsed = Rss.cpuMillis(Rss.treeOf(rig.servicePid())) - serviceCpu;
+        long postgresCpuUsed = rig.postgresCpuMillis() - postgresCpu;
         long after = rig.count("SELECT count(*) FROM domain_event_entry");
-        long stored = after - before;
-        return new Outcome(stored / (result.elapsed().toNanos() / 1e9), result, stored);
+        long commits = rig.commits("release") - commitsBefore;
+        long stored = Math.max(1, after - before);
+        return new Outcome(stored / (result.elapsed().toNanos() / 1e9), result, after - before,
+                (double) serviceCpuUsed / stored, (double) postgresCpuUsed / stored, (double) commits / stored);
     }
 
     /** The same rows, inserted with plain JDBC into a database with the platform's own event table. */
-    double rawJdbcInserts() throws Exception {
+    Baseline rawJdbcInserts() throws Exception {
         var baseline = rig.postgres.recreateDatabase("p1_baseline");
         byte[][] row = sampleRow();
         String ddl = Files.readString(rig.root.resolve(
@@ -69,10 +87,13 @@ final class CommandThroughput {
         String payloadType = new String(row[2]);
         String type = new String(row[3]);
         runInserts(baseline, row, payloadType, type, warmUp);
-        AtomicLong inserted = new AtomicLong();
+        long commitsBefore = rig.commits("p1_baseline");
+        long postgresCpu = rig.postgresCpuMillis();
         long start = System.nanoTime();
-        inserted.addAndGet(runInserts(baseline, row, payloadType, type, measure));
-        return inserted.get() / ((System.nanoTime() - start) / 1e9);
+        long inserted = Math.max(1, runInserts(baseline, row, payloadType, type, measure));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Baseline(inserted / seconds, (double) (rig.postgresCpuMillis() - postgresCpu) / inserted,
+                (double) (rig.commits("p1_baseline") - commitsBefore) / inserted);
     }
 
     private long runInserts(dev.opsledger.testkit.PostgresDatabase baseline, byte[][] row, String payloadType,

@@ -63,4 +63,19 @@ final class Rss {
     static String gib(long bytes) {
         return String.format("%.2f GiB", bytes / (1024.0 * 1024 * 1024));
     }
+
+    /** CPU time (user + system) the processes used so far, in milliseconds; Linux counts it in 1/100 s ticks. */
+    static long cpuMillis(Set<Long> pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException gone) {
+                // Ended: its time is no longer counted (PostgreSQL backends of closed connections).
+            }
+        }
+        return ticks * 10;
+    }
 }

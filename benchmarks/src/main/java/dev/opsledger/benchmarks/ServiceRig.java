@@ -112,6 +112,17 @@ final class ServiceRig implements AutoCloseable {
         }
     }
 
+    /** Transactions committed in {@code database} so far (PostgreSQL's statistics, flushed within a second). */
+    long commits(String database) throws SQLException {
+        ServiceProcess.sleep(1_100);
+        return count("SELECT xact_commit FROM pg_stat_database WHERE datname = '" + database + "'");
+    }
+
+    /** CPU used so far by the PostgreSQL server: the postmaster and every backend alive now. */
+    long postgresCpuMillis() {
+        return Rss.cpuMillis(Rss.treesMatching(work.resolve("postgres").toString()));
+    }
+
     @Override
     public void close() {
         if (service != null) {

@@ -8,7 +8,11 @@ import java.util.Map;
  */
 final class Tuning {
 
-    static final Map<String, String> BEFORE = Map.of();
+    static final Map<String, String> BEFORE = Map.of(
+            // Axon's default: one event per transaction and token update.
+            "opsledger.axon.processor-batch-size", "1",
+            // Kafka 4's producer default.
+            "spring.kafka.producer.properties.linger.ms", "5");
 
     private Tuning() {
     }

@@ -43,13 +43,20 @@ final class Visibility {
         this.pause = pause;
     }
 
-    record Outcome(Latencies readModel, Latencies kafka, int lost) {
+    /**
+     * {@code toProducer}: event stored → the publisher's send (the record's CreateTime, set by the
+     * producer, in ms); {@code toConsumer}: that send → received here. Together they split the Kafka figure.
+     */
+    record Outcome(Latencies readModel, Latencies kafka, Latencies toProducer, Latencies toConsumer, int lost) {
     }
 
     Outcome measure(String label, int warmUp) throws Exception {
         String application = rig.registerApplication("p3-" + label + "-" + UUID.randomUUID().toString().substring(0, 8));
         String token = rig.token("dev1", "developer");
         Map<String, Instant> onKafka = new ConcurrentHashMap<>();
+        Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+        Latencies toProducer = new Latencies();
+        Latencies toConsumer = new Latencies();
         Latencies readModel = new Latencies();
         Latencies kafka = new Latencies();
         int lost = 0;
@@ -67,6 +74,7 @@ final class Visibility {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                         Instant received = Instant.now();
                         JsonNode event = JSON.readTree(record.value());
+                        sentAt.put(event.get("id").asString(), Instant.ofEpochMilli(record.timestamp()));
                         onKafka.put(event.get("id").asString(), received);
                     }
                 }
@@ -109,6 +117,9 @@ final class Visibility {
                             lost++;
                         } else {
                             kafka.add(Duration.between(stored.time(), received).toNanos());
+                            Instant sent = sentAt.get(stored.id());
+                            toProducer.add(Math.max(0, Duration.between(stored.time(), sent).toNanos()));
+                            toConsumer.add(Math.max(0, Duration.between(sent, received).toNanos()));
                         }
                     }
                     Thread.sleep(pause.toMillis());
@@ -118,7 +129,7 @@ final class Visibility {
                 poller.join(5_000);
             }
         }
-        return new Outcome(readModel, kafka, lost);
+        return new Outcome(readModel, kafka, toProducer, toConsumer, lost);
     }
 
     record Event(String id, Instant time) {
