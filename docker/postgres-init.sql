@@ -2,3 +2,5 @@
 -- Adding a service to docker-compose.yml means adding its database here too.
 CREATE DATABASE release;
 CREATE DATABASE backup;
+CREATE DATABASE automation;
+CREATE DATABASE access;

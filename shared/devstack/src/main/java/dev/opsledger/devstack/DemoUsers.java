@@ -23,6 +23,10 @@ record DemoUsers(List<User> users) {
             JsonNode realm = JsonMapper.builder().build().readTree(in);
             List<User> users = new ArrayList<>();
             for (JsonNode user : realm.path("users")) {
+                if (user.hasNonNull("serviceAccountClientId")) {
+                    // A client's service account (access-service's provisioning identity): nobody signs in as it.
+                    continue;
+                }
                 String password = "";
                 for (JsonNode credential : user.path("credentials")) {
                     if ("password".equals(credential.path("type").asString())) {

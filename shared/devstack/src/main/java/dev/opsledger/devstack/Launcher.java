@@ -151,6 +151,8 @@ final class Launcher {
         // A person reads these logs with ./opsledger logs: plain lines, not the JSON a log shipper wants.
         properties.put("opsledger.observability.structured-logs", "false");
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuerUri());
+        // Keycloak's base URL, for what calls its admin API (access-service provisioning); compose sets OPSLEDGER_KEYCLOAK_URL.
+        properties.put("opsledger.keycloak.url", keycloak.baseUrl());
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         if (spec.hasDatabase()) {
             databases.get(spec.database()).properties()

@@ -1,0 +1,20 @@
+package dev.opsledger.access.grant.query;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A grant as the read side knows it. Access was effective from {@code activatedAt} until
+ * {@code effectiveUntil} (its end plus the access-token lifespan; {@code null} while it lasts).
+ *
+ * @param approvers    names of the approvers of the request behind it (empty for break-glass)
+ * @param lastFailure  the latest provisioning or deprovisioning failure, while retrying
+ * @param reviewStatus for break-glass: {@code PENDING}, {@code JUSTIFIED}, {@code UNJUSTIFIED} or {@code OVERDUE}
+ */
+public record GrantView(String grantId, String requestId, String resourceId, String targetKind, String targetName,
+                        String userId, String userName, String status, boolean breakGlass, String justification,
+                        List<String> approvers, Instant openedAt, Instant activatedAt, Instant expiresAt,
+                        Instant endedAt, Instant effectiveUntil, String endReason, String endedBy, String endComment,
+                        String lastFailure, String reviewStatus, Instant reviewDeadline, String reviewedBy,
+                        String reviewComment, Instant updatedAt) {
+}

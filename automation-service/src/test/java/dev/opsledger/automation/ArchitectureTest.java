@@ -1,0 +1,38 @@
+package dev.opsledger.automation;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import dev.opsledger.testkit.ServiceArchitecture;
+
+/**
+ * Keeps the decisions (messages, aggregates, value objects, sagas) apart from the code that
+ * carries them to HTTP, SQL, processes and Kafka, and keeps other services out of reach except
+ * through their public contracts: the testkit's rules for every service.
+ */
+@AnalyzeClasses(packages = "dev.opsledger.automation", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final ServiceArchitecture RULES = ServiceArchitecture.of("automation");
+
+    @ArchTest
+    void givenTheDomain_whenItsDependenciesAreRead_thenNoWebNorInfrastructure(JavaClasses classes) {
+        RULES.domainIsFreeOfWebAndInfrastructure().check(classes);
+    }
+
+    @ArchTest
+    void givenTheDomain_whenItsDependenciesAreRead_thenOnlyJavaAxonAndThePlatformDomain(JavaClasses classes) {
+        RULES.domainDependsOnlyOnJavaAxonAndThePlatformDomain().check(classes);
+    }
+
+    @ArchTest
+    void givenAnyClass_whenItsDependenciesAreRead_thenNoOtherServiceButThroughContracts(JavaClasses classes) {
+        RULES.otherServicesOnlyThroughContracts().check(classes);
+    }
+
+    @ArchTest
+    void givenAController_whenItsDependenciesAreRead_thenNoAggregateNorSaga(JavaClasses classes) {
+        RULES.webNeverTouchesAggregatesDirectly().check(classes);
+    }
+}
