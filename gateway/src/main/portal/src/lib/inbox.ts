@@ -1,10 +1,10 @@
 import { asPage, get, Problem, type Page } from "./api";
-import type { Application, Board, Me, Promotion, Restore } from "./types";
+import type { AccessRequest, Application, Board, Me, Promotion, Restore, TaskRun } from "./types";
 
 /** One thing someone asked for and someone must decide, whatever service it lives in. */
 export interface InboxItem {
   key: string;
-  kind: "promotion" | "restore";
+  kind: "promotion" | "restore" | "access" | "task-run";
   title: string;
   href: string;
   requestedBy: string;
@@ -16,6 +16,8 @@ export interface InboxItem {
   blockedBecause?: string;
   approvePath: string;
   rejectPath: string;
+  /** Sent with an approval besides the comment (a task run's digest: the approver approves what they saw). */
+  approveExtra?: Record<string, string>;
 }
 
 export interface Inbox {
@@ -65,6 +67,42 @@ export function restoreItem(r: Restore, me: Me): InboxItem {
   };
 }
 
+export function accessItem(a: AccessRequest, me: Me): InboxItem {
+  return {
+    key: `access:${a.requestId}`,
+    kind: "access",
+    title: `${a.extension ? "Extend access" : "Access"} to ${a.resourceName} for ${a.requesterName}`,
+    href: `/inbox`,
+    requestedBy: a.requesterName,
+    requestedAt: a.requestedAt,
+    why: `${a.justification} (for ${a.duration})`,
+    until: a.deadline,
+    approvals: `${a.approvedBy?.length ?? 0} of ${a.requiredApprovals} approvals`,
+    blockedBecause: a.requesterId === me.subject && a.fourEyes ? "You requested this access: another approver decides." : undefined,
+    approvePath: `/api/access-requests/${encodeURIComponent(a.requestId)}/approvals`,
+    rejectPath: `/api/access-requests/${encodeURIComponent(a.requestId)}/rejections`,
+  };
+}
+
+export function taskRunItem(r: TaskRun, me: Me): InboxItem {
+  const parameters = Object.entries(r.parameters ?? {}).map(([k, v]) => `${k}=${v}`).join(", ");
+  return {
+    key: `task-run:${r.runId}`,
+    kind: "task-run",
+    title: `Run of task ${r.taskId} (version ${r.version})`,
+    href: `/inbox`,
+    requestedBy: r.requestedByName,
+    requestedAt: r.requestedAt,
+    why: parameters ? `Parameters: ${parameters}` : "No parameters",
+    until: r.approvalDeadline,
+    approvals: `${r.approvedBy?.length ?? 0} of ${r.requiredApprovals ?? 0} approvals`,
+    blockedBecause: r.requestedById === me.subject ? "You requested this run: another approver decides." : undefined,
+    approvePath: `/api/task-runs/${encodeURIComponent(r.runId)}/approvals`,
+    rejectPath: `/api/task-runs/${encodeURIComponent(r.runId)}/rejections`,
+    approveExtra: { digest: r.digest },
+  };
+}
+
 /** Newest first; items the caller can act on before their own waiting ones. */
 export function sortItems(items: InboxItem[]): InboxItem[] {
   return [...items].sort((a, b) => {
@@ -98,9 +136,11 @@ async function attempt<T>(source: string, load: () => Promise<T>, unavailable: I
  */
 export async function loadInbox(me: Me): Promise<Inbox> {
   const unavailable: Inbox["unavailable"] = [];
-  const [pendingPromotions, pendingRestores, applications, restores] = await Promise.all([
+  const [pendingPromotions, pendingRestores, pendingAccess, pendingRuns, applications, restores] = await Promise.all([
     attempt("Releases", async () => asPage(await get<Promotion[] | Page<Promotion>>("/api/approvals/pending")), unavailable),
     attempt("Backups", () => get<Page<Restore>>("/api/restores/pending?limit=200"), unavailable, true),
+    attempt("Access", () => get<Page<AccessRequest>>("/api/access-requests/pending?limit=200"), unavailable, true),
+    attempt("Automation", async () => asPage(await get<TaskRun[] | Page<TaskRun>>("/api/task-runs/pending")), unavailable, true),
     attempt("Releases", () => get<Page<Application>>("/api/applications?limit=200"), unavailable, true),
     attempt("Backups", () => get<Page<Restore>>("/api/restores?limit=200"), unavailable, true),
   ]);
@@ -112,6 +152,14 @@ export async function loadInbox(me: Me): Promise<Inbox> {
   }
   for (const r of pendingRestores?.entries ?? []) {
     const item = restoreItem(r, me);
+    items.set(item.key, { ...item, blockedBecause: undefined });
+  }
+  for (const a of pendingAccess?.entries ?? []) {
+    const item = accessItem(a, me);
+    items.set(item.key, { ...item, blockedBecause: undefined });
+  }
+  for (const r of pendingRuns?.entries ?? []) {
+    const item = taskRunItem(r, me);
     items.set(item.key, { ...item, blockedBecause: undefined });
   }
   // The caller's own requests: pending endpoints leave them out, the boards have them.

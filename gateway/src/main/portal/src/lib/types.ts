@@ -179,3 +179,41 @@ export interface AuditVerification {
   chains: { service: string; valid: boolean; entries: number; firstBrokenGlobalIndex?: number; reason?: string }[];
   missing: { service: string; reason: string }[];
 }
+
+export interface AccessRequest {
+  requestId: string;
+  grantId?: string | null;
+  extension: boolean;
+  resourceId: string;
+  resourceName: string;
+  requesterId: string;
+  requesterName: string;
+  justification: string;
+  duration: string;
+  status: string;
+  requestedAt: string;
+  deadline?: string | null;
+  requiredApprovals: number;
+  approverRoles: string[];
+  fourEyes: boolean;
+  approvedBy: string[];
+  updatedAt: string;
+}
+
+export interface TaskRun {
+  runId: string;
+  taskId: string;
+  version: number;
+  status: string;
+  trigger: string;
+  parameters: Record<string, string>;
+  digest: string;
+  requestedById: string;
+  requestedByName: string;
+  requestedAt: string;
+  requiredApprovals?: number | null;
+  approverRoles?: string[] | null;
+  approvalDeadline?: string | null;
+  approvedBy?: string[] | null;
+  updatedAt: string;
+}

@@ -112,4 +112,26 @@ describe("Inbox", () => {
     const alerts = await screen.findAllByRole("alert");
     expect(alerts.map((a) => a.textContent)).toContain("Releases could not be asked: release is not reachable.");
   });
+
+  it("givenTaskRunAwaitingApproval_whenApproved_thenTheDigestTheApproverSawIsSent", async () => {
+    const calls = fakeFetch({
+      "GET /api/approvals/pending": { body: [] },
+      "GET /api/restores/pending": { body: { entries: [], nextCursor: null } },
+      "GET /api/access-requests/pending": { body: { entries: [], nextCursor: null } },
+      "GET /api/task-runs/pending": { body: [{ runId: "t1", taskId: "deploy", version: 3, status: "AWAITING_APPROVAL", trigger: "MANUAL",
+        parameters: { target: "qa" }, digest: "sha256:abc", requestedById: "s-dev1", requestedByName: "dev1",
+        requestedAt: "2026-11-22T10:00:00Z", requiredApprovals: 1, approvedBy: [], updatedAt: "2026-11-22T10:00:00Z" }] },
+      "GET /api/applications": { body: { entries: [], nextCursor: null } },
+      "GET /api/restores": { body: { entries: [], nextCursor: null } },
+      "POST /api/task-runs/t1/approvals": { status: 202, body: { id: "t1" } },
+    });
+    renderAs(appr1);
+
+    const card = await screen.findByTestId("inbox-item");
+    expect(within(card).getByText("Parameters: target=qa")).toBeTruthy();
+    fireEvent.click(within(card).getByRole("button", { name: "Approve" }));
+
+    await within(card).findByText("Approved.");
+    expect(calls.find((c) => c.method === "POST")!.init.body).toBe('{"digest":"sha256:abc"}');
+  });
 });

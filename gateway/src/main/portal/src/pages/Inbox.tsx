@@ -9,7 +9,7 @@ import { Loader, ProblemNotice, Time, useLoad } from "../lib/ui";
 export function InboxPage() {
   const me = useMe();
   const inbox = useLoad(() => loadInbox(me), me.subject);
-  useLiveRefresh(["release", "backup"], inbox.reload);
+  useLiveRefresh(["release", "access", "backup", "automation"], inbox.reload);
   return (
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">Inbox</h1>
@@ -31,6 +31,10 @@ export function InboxPage() {
   );
 }
 
+const KIND_LABELS: Record<InboxItem["kind"], string> = {
+  promotion: "Promotion", restore: "Restore", access: "Access request", "task-run": "Task run",
+};
+
 export function InboxCard({ item, onDecided }: { item: InboxItem; onDecided: () => void }) {
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
@@ -48,7 +52,7 @@ export function InboxCard({ item, onDecided }: { item: InboxItem; onDecided: () 
     setBusy(true);
     setError(undefined);
     try {
-      await post(approve ? item.approvePath : item.rejectPath, approve ? { comment: comment.trim() || undefined } : { reason: comment.trim() });
+      await post(approve ? item.approvePath : item.rejectPath, approve ? { ...item.approveExtra, comment: comment.trim() || undefined } : { reason: comment.trim() });
       setDone(approve ? "Approved" : "Rejected");
       onDecided();
     } catch (e) {
@@ -62,7 +66,7 @@ export function InboxCard({ item, onDecided }: { item: InboxItem; onDecided: () 
     <li className="card" data-testid="inbox-item" data-kind={item.kind}>
       <h2 className="card-title"><Link to={item.href}>{item.title}</Link></h2>
       <dl className="facts">
-        <div><dt>What</dt><dd>{item.kind === "promotion" ? "Promotion" : "Restore"} · {item.approvals}</dd></div>
+        <div><dt>What</dt><dd>{KIND_LABELS[item.kind]} · {item.approvals}</dd></div>
         <div><dt>Asked by</dt><dd>{item.requestedBy}, <Time value={item.requestedAt} /></dd></div>
         <div><dt>Why</dt><dd>{item.why}</dd></div>
         <div><dt>Until</dt><dd>{item.until ? <Time value={item.until} /> : "no deadline"}</dd></div>
