@@ -10,6 +10,7 @@ import { AuditPage, ChainPage } from "./pages/Audit";
 import { BackupsPage } from "./pages/Backups";
 import { InboxPage } from "./pages/Inbox";
 import { ApplicationPage, ReleasePage, ReleasesPage } from "./pages/Releases";
+import { TodayPage } from "./pages/Today";
 
 interface Area {
   path: string;
@@ -19,6 +20,7 @@ interface Area {
 }
 
 export const AREAS: Area[] = [
+  { path: "/today", label: "Today" },
   { path: "/inbox", label: "Inbox" },
   { path: "/releases", label: "Releases", roles: ["developer", "release-manager", "approver", "auditor", "admin"] },
   { path: "/backups", label: "Backups", roles: ["backup-operator", "approver", "auditor", "admin"] },
@@ -32,6 +34,7 @@ export function visibleAreas(me: Me): Area[] {
 function Page({ pathname }: { pathname: string }) {
   let params;
   if (pathname === "/" || pathname === "/inbox") return <InboxPage />;
+  if (pathname === "/today") return <TodayPage />;
   if (pathname === "/releases") return <ReleasesPage />;
   if ((params = match("/releases/:id", pathname))) return <ReleasePage id={params.id} />;
   if ((params = match("/applications/:id", pathname))) return <ApplicationPage id={params.id} />;
