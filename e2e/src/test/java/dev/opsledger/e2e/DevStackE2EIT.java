@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.opsledger.devstack.ApiClient;
 import dev.opsledger.testkit.KeycloakServer;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -127,8 +130,9 @@ class DevStackE2EIT {
             api.expectSuccess(api.post("rm1", "/api/promotions/" + promotion + "/deployment-result",
                     Map.of("outcome", "SUCCEEDED", "evidenceUrl", "https://ci.example.org/portal/" + suffix)), "confirm");
 
-            cell.getByText("deployed").waitFor(new Locator.WaitForOptions().setTimeout(30_000));
-            assertThat(cell.textContent()).startsWith("3.1.0 deployed");
+            // The cell said "nothing deployed" until now: wait for the version itself to show as deployed.
+            PlaywrightAssertions.assertThat(cell).hasText(Pattern.compile("^3\\.1\\.0 deployed"),
+                    new LocatorAssertions.HasTextOptions().setTimeout(30_000));
             assertThat(dev1.page.evaluate("() => window.__sameDocument === true"))
                     .as("the board changed in the same document: no reload").isEqualTo(true);
             dev1.checkAccessibility("the environment board").screenshot("board.png");

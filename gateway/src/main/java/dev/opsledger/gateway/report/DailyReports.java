@@ -59,7 +59,7 @@ public final class DailyReports {
                     entry.path("detail").asString(null), entry.path("promotionId").asString(null),
                     entry.path("releaseId").asString(null));
             (deployment.outcome().equals("DEPLOYED") ? succeeded : failed).add(deployment);
-            JsonNode promotion = promotions.get(deployment.promotionId());
+            JsonNode promotion = deployment.promotionId() == null ? null : promotions.get(deployment.promotionId());
             if (promotion != null && promotion.path("freezeOverridden").asBoolean(false)) {
                 overridden.add(deployment);
             }
