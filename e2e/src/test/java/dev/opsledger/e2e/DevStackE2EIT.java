@@ -2,6 +2,11 @@ package dev.opsledger.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.opsledger.devstack.ApiClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,18 +18,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's run command, as a newcomer runs it: {@code ./opsledger up --detach}, then a release
  * goes to dev through the gateway with real Keycloak tokens, and {@code ./opsledger down} leaves
- * nothing running.
+ * nothing running. Before that, the portal in Debian's Chromium on the same stack (one start for both:
+ * the stack takes a minute to come up on 2 cores).
  */
 @Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevStackE2EIT {
 
     private static final int OFFSET = RunningStack.OFFSET;
@@ -41,6 +52,89 @@ class DevStackE2EIT {
     }
 
     @Test
+    @Order(1)
+    void givenPortal_whenDev1RequestsAndAppr1ApprovesInTheBrowser_thenBoardTurnsDeployedWithoutReloadAndAuditShowsTheChain()
+            throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PortalBrowser.CHROMIUM), "No Chromium at " + PortalBrowser.CHROMIUM
+                + ": the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it).");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String name = "portal-" + suffix;
+        String application = api.create("rm1", "/api/applications", Map.of("name", name,
+                "owningTeam", "platform", "repositoryUrl", "https://git.example.org/platform/portal.git"));
+        api.expectSuccess(api.put("rm1", "/api/applications/" + application + "/lifecycle", Map.of("environments", List.of(
+                Map.of("name", "dev", "approval", Map.of("requiredApprovals", 1, "approverRoles", List.of("approver"),
+                        "fourEyes", true, "decisionTimeout", "PT1H"))))), "define lifecycle");
+        String release = api.expectSuccess(api.post("dev1", "/api/releases", Map.of("applicationId", application,
+                "version", "3.1.0", "commitSha", "b0bca7e", "artifactReference", "registry.example.org/portal:3.1.0")),
+                "register release").text("id");
+
+        try (PortalBrowser browser = new PortalBrowser(RunningStack.GATEWAY, RunningStack.ROOT, RunningStack.ROOT.resolve("e2e/target/screenshots"))) {
+            var dev1 = browser.as("dev1").signInAt("/releases/" + release, "dev1-pw");
+            dev1.page.getByRole(AriaRole.HEADING,
+                    new Page.GetByRoleOptions().setName(name + " 3.1.0")).waitFor();
+            dev1.page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Request promotion")).click();
+            dev1.page.getByText("Promotion to dev requested.").waitFor();
+            dev1.checkAccessibility("the release page").screenshot("release.png");
+
+            dev1.open("/inbox");
+            var own = dev1.page.getByTestId("inbox-item").filter(new Locator.FilterOptions()
+                    .setHasText(name + " 3.1.0 → dev"));
+            own.getByText("four eyes means another approver decides").waitFor();
+            assertThat(own.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Approve")).isDisabled())
+                    .as("dev1 may not approve dev1's own promotion").isTrue();
+            dev1.checkAccessibility("dev1's inbox").screenshot("inbox-own-request.png");
+
+            // dev1 keeps the board open from here on: what changes next must arrive without a reload.
+            dev1.open("/releases");
+            var cell = dev1.page.getByTestId("board-row-" + name).getByTestId("cell-dev");
+            cell.getByText("awaiting approval").waitFor();
+            dev1.page.evaluate("() => { window.__sameDocument = true; }");
+
+            var appr1 = browser.as("appr1").signInAt("/inbox", "appr1-pw");
+            var item = appr1.page.getByTestId("inbox-item").filter(new Locator.FilterOptions()
+                    .setHasText(name + " 3.1.0 → dev"));
+            item.waitFor();
+            appr1.checkAccessibility("appr1's inbox").screenshot("inbox.png");
+            item.getByLabel("Comment").fill("Checked the release notes.");
+            item.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Approve")).click();
+            item.getByText("Approved.").waitFor();
+
+            String promotion = api.get("dev1", "/api/releases/" + release).body().path("promotions").get(0)
+                    .path("promotionId").asString();
+            api.await("rm1", "/api/promotions/" + promotion, p -> p.path("status").asString().equals("DEPLOYING"),
+                    "deployment to start");
+            api.expectSuccess(api.post("rm1", "/api/promotions/" + promotion + "/deployment-result",
+                    Map.of("outcome", "SUCCEEDED", "evidenceUrl", "https://ci.example.org/portal/" + suffix)), "confirm");
+
+            // The cell said "nothing deployed" until now: wait for the version itself to show as deployed.
+            PlaywrightAssertions.assertThat(cell).hasText(Pattern.compile("^3\\.1\\.0 deployed"),
+                    new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(dev1.page.evaluate("() => window.__sameDocument === true"))
+                    .as("the board changed in the same document: no reload").isEqualTo(true);
+            dev1.checkAccessibility("the environment board").screenshot("board.png");
+
+            var audit1 = browser.as("audit1").signInAt("/audit?aggregateId=" + promotion, "audit1-pw");
+            audit1.page.getByTestId("audit-entry").first().waitFor();
+            audit1.page.getByTestId("chain-release").waitFor();
+            assertThat(audit1.page.getByTestId("chain-release").textContent()).contains("verified");
+            audit1.checkAccessibility("the audit page").screenshot("audit.png");
+            audit1.page.getByText("correlation chain").first().click();
+            audit1.page.getByTestId("chain-entry").getByText("DeploymentSucceeded").waitFor(
+                    new Locator.WaitForOptions().setTimeout(30_000));
+            String chain = audit1.page.locator("ol.chain").first().textContent();
+            assertThat(chain).contains("PromotionRequested", "PromotionApprovalGiven", "DeploymentSucceeded",
+                    "dev1", "appr1", "rm1");
+            audit1.checkAccessibility("the correlation chain").screenshot("audit-chain.png");
+
+            appr1.open("/backups").checkAccessibility("the backups page").screenshot("backups.png");
+        }
+    }
+
+    @Test
+    @Order(2)
     void givenRunningStack_whenReleaseIsPromotedApprovedAndDeployed_thenBoardAndAuditShowIt_andDownLeavesNothing()
             throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);

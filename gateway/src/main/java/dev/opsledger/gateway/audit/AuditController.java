@@ -41,6 +41,7 @@ public class AuditController {
     public static final String CHAIN_TOO_LONG = "audit.chain-too-long";
     /** A story longer than this is not a tree anyone reads; page through {@code /api/audit} instead. */
     static final int MAX_CHAIN_PAGES = 25;
+    public static final String SERVICE_UNKNOWN = "audit.service-unknown";
 
     private final GatewayProperties properties;
     private final WebClient webClient;
@@ -65,6 +66,7 @@ public class AuditController {
                                    @RequestParam(required = false) String aggregateType,
                                    @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String correlationId,
+                                   @RequestParam(required = false) String service,
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(required = false) Integer limit,
                                    Authentication caller,
@@ -73,9 +75,11 @@ public class AuditController {
                 aggregateId, aggregateType, type, correlationId);
         int pageSize = pageSize(limit);
         MergedAuditPosition position = decode(cursor);
+        String only = service(service);
         String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         return callerTokens.accessToken(caller, exchange)
-                .map(token -> List.<AuditSource>copyOf(sources(token, requestId)))
+                .map(token -> List.<AuditSource>copyOf(sources(token, requestId).stream()
+                        .filter(source -> only == null || source.service().equals(only)).toList()))
                 .flatMap(sources -> merger.page(sources, query, position, pageSize))
                 .map(result -> new AuditAnswer(result.entries(),
                         result.exhausted() ? null : result.next().encode(json),
@@ -144,6 +148,18 @@ public class AuditController {
                     "limit must be between 1 and " + audit.maxLimit());
         }
         return limit;
+    }
+
+    /** One service's trail only (the portal's service filter); a service not switched on is a mistake, not an empty page. */
+    private String service(String service) {
+        if (service == null || service.isBlank()) {
+            return null;
+        }
+        if (!properties.enabledServices().containsKey(service)) {
+            throw new GatewayProblem(HttpStatus.BAD_REQUEST, SERVICE_UNKNOWN,
+                    "service must be one of " + String.join(", ", properties.enabledServices().keySet()));
+        }
+        return service;
     }
 
     private MergedAuditPosition decode(String cursor) {
