@@ -54,8 +54,8 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
     private final TransactionTemplate transactionTemplate;
 
     public IntegrationAnswerConsumer(OpsLedgerService service, String serviceName, List<AnswerHandler<?>> handlers,
-                                     List<ForeignEventHandler<?>> foreignEvents, CloudEventMapping mapping, SentRequests sentRequests,
-                                     ProcessedMessages processedMessages, CommandGateway commandGateway,
+                                     List<ForeignEventHandler<?>> foreignEvents, CloudEventMapping mapping,
+                                     SentRequests sentRequests, ProcessedMessages processedMessages, CommandGateway commandGateway,
                                      TransactionTemplate transactionTemplate) {
         this.service = service;
         this.serviceName = serviceName;
