@@ -37,6 +37,9 @@ import dev.opsledger.release.promotion.api.TakePreDeployBackup;
 import dev.opsledger.release.promotion.api.TimeOutBackup;
 import dev.opsledger.release.promotion.api.TimeOutDeployment;
 import dev.opsledger.release.promotion.command.Promotion;
+import dev.opsledger.release.promotion.api.RollBackRelease;
+import dev.opsledger.release.promotion.api.PromotionTarget;
+import dev.opsledger.release.application.command.DeploymentHistory.DeployedRelease;
 import dev.opsledger.release.support.FakePromotionContext;
 import dev.opsledger.release.support.Lifecycles;
 import dev.opsledger.testkit.MutableClock;
@@ -60,10 +63,11 @@ class PromotionDeliveryTest {
     private static final Actor SAGA = Actor.system("promotion-saga");
 
     private AggregateTestFixture<Promotion> fixture;
+    private FakePromotionContext context;
 
     @BeforeEach
     void setUp() {
-        FakePromotionContext context = new FakePromotionContext().withRelease("rel-1", APP, "1.4.0")
+        context = new FakePromotionContext().withRelease("rel-0", APP, "1.3.0").withRelease("rel-1", APP, "1.4.0")
                 .withApplication(APP, new Lifecycle(List.of(Lifecycles.dev(), PROD)), DeploymentHistory.NONE);
         fixture = new AggregateTestFixture<>(Promotion.class);
         fixture.registerInjectableResource(MutableClock.at(MONDAY_MORNING));
@@ -79,15 +83,19 @@ class PromotionDeliveryTest {
     }
 
     private static PromotionDeployTaskRequested deployRequested() {
+        return new PromotionDeployTaskRequested(PROMOTION, target("prod"), DEPLOY_REQUEST, DEPLOY_TASK,
+                parameters("1.4.0"), DEVELOPER.id());
+    }
+
+    private static Map<String, String> parameters(String version) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("application", APP);
         parameters.put("environment", "prod");
-        parameters.put("version", "1.4.0");
+        parameters.put("version", version);
         parameters.put("commit", "0123456789abcdef0123456789abcdef01234567");
-        parameters.put("artifact", "registry.example/app:1.4.0");
+        parameters.put("artifact", "registry.example/app:" + version);
         parameters.put("promotion_id", PROMOTION);
-        return new PromotionDeployTaskRequested(PROMOTION, target("prod"), DEPLOY_REQUEST, DEPLOY_TASK, parameters,
-                DEVELOPER.id());
+        return parameters;
     }
 
     private static Object[] backingUp() {
@@ -264,6 +272,21 @@ class PromotionDeliveryTest {
                 .when(new TimeOutDeployment(PROMOTION))
                 .expectEvents(new DeploymentFailed(PROMOTION, target("dev"), SAGA,
                         "No deployment result was recorded within " + Lifecycles.dev().resultTimeout()));
+    }
+
+    @Test
+    void givenRollbackOfProd_whenItsDeploymentStarts_thenTheSameTaskRedeploysThePreviousVersion() {
+        context.withApplication(APP, new Lifecycle(List.of(Lifecycles.dev(), PROD)), DeploymentHistory.NONE
+                .with("prod", new DeployedRelease("rel-0", "1.3.0", "p-0"))
+                .with("prod", new DeployedRelease("rel-1", "1.4.0", "p-1")));
+        var restored = new PromotionTarget(APP, "rel-0", "1.3.0", "prod");
+        fixture.givenCommands(new RollBackRelease(PROMOTION, "rel-1", "prod", "error rate doubled", RELEASE_MANAGER),
+                        new TakePreDeployBackup(PROMOTION),
+                        new RecordBackupOutcome(PROMOTION, BACKUP_REQUEST, true, "backup-run-1", "ab".repeat(32), null),
+                        new StartDeployment(PROMOTION))
+                .when(new RequestDeployTask(PROMOTION))
+                .expectEvents(new PromotionDeployTaskRequested(PROMOTION, restored, DEPLOY_REQUEST, DEPLOY_TASK,
+                        parameters("1.3.0"), RELEASE_MANAGER.id()));
     }
 
     @Test

@@ -161,7 +161,8 @@ class PromotionDelivery {
     /** A deployment the environment's task carries out is not confirmed by hand. */
     void requireDeployedByHand() {
         if (rules.deployTaskRef() != null) {
-            throw BusinessRuleViolation.conflict(PromotionCodes.DEPLOYED_BY_TASK, "Environment " + target.environment() + " is deployed by task " + rules.deployTaskRef()
+            throw BusinessRuleViolation.conflict(PromotionCodes.DEPLOYED_BY_TASK, "Environment "
+                    + target.environment() + " is deployed by task " + rules.deployTaskRef()
                     + "; its run records the result");
         }
     }

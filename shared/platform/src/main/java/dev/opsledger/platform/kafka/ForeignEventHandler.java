@@ -1,9 +1,9 @@
 package dev.opsledger.platform.kafka;
 
 import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.MessageTypes;
 import dev.opsledger.contracts.OpsLedgerService;
-import dev.opsledger.contracts.MessageType;
 import java.util.Objects;
 import java.util.function.Consumer;
 

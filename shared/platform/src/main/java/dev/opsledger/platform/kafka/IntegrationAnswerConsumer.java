@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -53,8 +54,8 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
     private final TransactionTemplate transactionTemplate;
 
     public IntegrationAnswerConsumer(OpsLedgerService service, String serviceName, List<AnswerHandler<?>> handlers,
-                                     List<ForeignEventHandler<?>> foreignEvents, CloudEventMapping mapping, SentRequests sentRequests,
-                                     ProcessedMessages processedMessages, CommandGateway commandGateway,
+                                     List<ForeignEventHandler<?>> foreignEvents, CloudEventMapping mapping,
+                                     SentRequests sentRequests, ProcessedMessages processedMessages, CommandGateway commandGateway,
                                      TransactionTemplate transactionTemplate) {
         this.service = service;
         this.serviceName = serviceName;
@@ -77,7 +78,7 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
     /** The events topics to read: those of the services that answer our requests or whose events we follow. */
     public static Set<String> topicsOf(Collection<AnswerHandler<?>> handlers,
                                        Collection<ForeignEventHandler<?>> foreignEvents) {
-        Set<String> topics = new java.util.TreeSet<>();
+        Set<String> topics = new TreeSet<>();
         handlers.forEach(handler -> topics.add(handler.answeringService().eventsTopic()));
         foreignEvents.forEach(handler -> topics.add(handler.publisher().eventsTopic()));
         return topics;

@@ -7,7 +7,9 @@ import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,12 +193,12 @@ public class KafkaBridgeAutoConfiguration {
     @Conditional(FollowsOtherServices.class)
     public KafkaAdmin.NewTopics answeringServiceTopics(ObjectProvider<AnswerHandler<?>> answerHandlers,
                                                        ObjectProvider<ForeignEventHandler<?>> foreignEventHandlers) {
-        return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(
+        return new KafkaAdmin.NewTopics(Stream.concat(
                         answerHandlers.orderedStream().map(AnswerHandler::answeringService),
                         foreignEventHandlers.orderedStream().map(ForeignEventHandler::publisher)).distinct()
-                .flatMap(answering -> java.util.stream.Stream.of(answering.eventsTopic(), answering.requestsTopic()))
+                .flatMap(answering -> Stream.of(answering.eventsTopic(), answering.requestsTopic()))
                 .map(topic -> TopicBuilder.name(topic).partitions(bridge.partitions()).build())
-                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

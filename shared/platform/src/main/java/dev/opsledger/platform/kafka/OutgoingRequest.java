@@ -28,7 +28,10 @@ public final class OutgoingRequest<E> {
         this.request = Objects.requireNonNull(request);
     }
 
-    /** @param request the request for the event; its id must be derived ({@link dev.opsledger.platform.request.RequestIds}), never random */
+    /**
+     * @param request the request for the event; its id must be derived
+     *                ({@link dev.opsledger.platform.request.RequestIds}), never random
+     */
     public static <E> OutgoingRequest<E> of(Class<E> eventType,
                                             Function<? super E, ? extends IntegrationRequest> request) {
         return new OutgoingRequest<>(eventType, request);
