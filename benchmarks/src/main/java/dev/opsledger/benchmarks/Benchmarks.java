@@ -106,7 +106,7 @@ public final class Benchmarks {
             if (only.contains("P3")) {
                 p3(rig, "tuned");
             }
-            if (before) {
+            if (before && !Tuning.BEFORE.isEmpty()) {
                 rig.startService(Tuning.BEFORE);
                 if (only.contains("P1")) {
                     p1(rig, "before");

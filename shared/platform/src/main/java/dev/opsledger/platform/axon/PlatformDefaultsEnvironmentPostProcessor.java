@@ -27,10 +27,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // Tracking processors (Axon's default with an event store, stated so nobody wonders) keep
         // their position in token_entry, so read models and the Kafka publisher resume after a restart.
         defaults.put("axon.eventhandling.processors.integration-publisher.mode", "tracking");
-        // The publisher is configured through these properties, so it needs the batch size of every other
-        // tracking processor (AxonPlatformAutoConfiguration#trackingProcessorDefaults) here.
-        defaults.put("axon.eventhandling.processors.integration-publisher.batch-size",
-                "${opsledger.axon.processor-batch-size:" + AxonPlatformAutoConfiguration.PROCESSOR_BATCH_SIZE + "}");
         // Deadlines: JobRunr jobs in PostgreSQL, executed by every instance's background server.
         defaults.put("jobrunr.background-job-server.enabled", "true");
         defaults.put("jobrunr.dashboard.enabled", "false");
