@@ -40,7 +40,7 @@ final class CommandThroughput {
      * PostgreSQL's own counter: what each stored event costs, whatever share of the machine we got.
      */
     record Outcome(double eventsPerSecond, HttpLoad.Result load, long stored, double serviceCpuPerEvent,
-                   double postgresCpuPerEvent, double commitsPerEvent) {
+                   double postgresCpuPerEvent, double commitsPerEvent, String serviceCpuByKind) {
     }
 
     record Baseline(double rowsPerSecond, double postgresCpuPerRow, double commitsPerRow) {
@@ -60,18 +60,24 @@ final class CommandThroughput {
         long before = rig.count("SELECT count(*) FROM domain_event_entry");
         long commitsBefore = rig.commits("release");
         long serviceCpu = Rss.cpuMillis(Rss.treeOf(rig.servicePid()));
+        java.util.Map<String, Long> byKind = Rss.cpuByThreadKind(rig.servicePid());
         long postgresCpu = rig.postgresCpuMillis();
         HttpLoad.Result result;
         try (AutoCloseable dumps = ThreadDumps.during(rig.servicePid(), rig.work.resolve("thread-dumps"), "p1-" + label)) {
             result = rig.http.run(CLIENTS, measure, define);
         }
         long serviceCpuUsed = Rss.cpuMillis(Rss.treeOf(rig.servicePid())) - serviceCpu;
+        StringBuilder kinds = new StringBuilder();
+        long storedEvents = Math.max(1, rig.count("SELECT count(*) FROM domain_event_entry") - before);
+        Rss.cpuByThreadKind(rig.servicePid()).forEach((kind, millis) -> kinds.append(kinds.isEmpty() ? "" : ", ")
+                .append(Results.f("%s %.1f", kind, (double) (millis - byKind.getOrDefault(kind, 0L)) / storedEvents)));
         long postgresCpuUsed = rig.postgresCpuMillis() - postgresCpu;
         long after = rig.count("SELECT count(*) FROM domain_event_entry");
         long commits = rig.commits("release") - commitsBefore;
         long stored = Math.max(1, after - before);
         return new Outcome(stored / (result.elapsed().toNanos() / 1e9), result, after - before,
-                (double) serviceCpuUsed / stored, (double) postgresCpuUsed / stored, (double) commits / stored);
+                (double) serviceCpuUsed / stored, (double) postgresCpuUsed / stored, (double) commits / stored,
+                kinds.toString());
     }
 
     /** The same rows, inserted with plain JDBC into a database with the platform's own event table. */

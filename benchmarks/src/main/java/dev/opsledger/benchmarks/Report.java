@@ -16,9 +16,10 @@ final class Report {
     private Report() {
     }
 
-    static void write(Path root, boolean smoke, Results results, String machine, String loadAtEnd, Duration took)
-            throws IOException {
-        String date = Benchmarks.today();
+    static void write(Path root, boolean smoke, String subset, Results results, String machine, String loadAtEnd,
+                      Duration took) throws IOException {
+        // A partial run (--only) gets a file of its own and leaves the README's table, which is a full run's.
+        String date = Benchmarks.today() + (subset.isEmpty() ? "" : "-" + subset);
         String commit = git(root);
         String header = Results.f("""
                 Run of %s (commit %s), %s, took %d min %d s.
@@ -34,7 +35,7 @@ final class Report {
         Files.createDirectories(out.getParent());
         Files.writeString(out, file);
         System.out.println("Results: " + out);
-        if (smoke) {
+        if (smoke || !subset.isEmpty()) {
             return;
         }
         Path readme = root.resolve("benchmarks/README.md");

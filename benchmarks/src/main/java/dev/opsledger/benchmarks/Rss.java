@@ -78,4 +78,47 @@ final class Rss {
         }
         return ticks * 10;
     }
+
+    /**
+     * CPU milliseconds so far of one JVM's threads, by what they do (Linux keeps 15 characters of a
+     * thread's name, enough to tell request threads, tracking processors, the JIT and the GC apart).
+     */
+    static java.util.Map<String, Long> cpuByThreadKind(long pid) {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+                    byKind.merge(kind(name), millis, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // The thread ended.
+                }
+            });
+        } catch (IOException e) {
+            return byKind;
+        }
+        return byKind;
+    }
+
+    private static String kind(String thread) {
+        if (thread.startsWith("http-nio")) {
+            return "HTTP request threads (commands, subscribing processors)";
+        }
+        if (thread.startsWith("EventProcessor")) {
+            return "tracking processors";
+        }
+        if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+            return "JIT compiler";
+        }
+        if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+            return "GC";
+        }
+        if (thread.startsWith("EmbeddedEventSt")) {
+            return "event store reader";
+        }
+        return "other";
+    }
 }

@@ -3,16 +3,15 @@ package dev.opsledger.benchmarks;
 import java.util.Map;
 
 /**
- * The settings the tuning changed, at their values before it: {@code --before} starts the service
- * with these to measure the before and after in one run.
+ * Settings a tuning changed, at their values before it: {@code --before} starts the service with
+ * these to measure the before and after in one run. Empty now: the one change kept (P4's indexes)
+ * is a migration, compared with results/2026-11-30-untuned.md. Processor batch size 1 → 50 and
+ * producer linger 5 → 0 ms were tried this way and reverted: on the loaded machine their before and
+ * after differed by less than the run-to-run noise (results/2026-11-30.md).
  */
 final class Tuning {
 
-    static final Map<String, String> BEFORE = Map.of(
-            // Axon's default: one event per transaction and token update.
-            "opsledger.axon.processor-batch-size", "1",
-            // Kafka 4's producer default.
-            "spring.kafka.producer.properties.linger.ms", "5");
+    static final Map<String, String> BEFORE = Map.of();
 
     private Tuning() {
     }

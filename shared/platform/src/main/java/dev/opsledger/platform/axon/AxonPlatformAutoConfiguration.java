@@ -9,8 +9,6 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
@@ -44,7 +42,6 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -63,15 +60,6 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OpsLedgerServiceProperties.class)
 public class AxonPlatformAutoConfiguration {
-
-    /**
-     * Events a tracking processor may handle in one transaction (Axon's default is 1). A processor
-     * takes only what is already stored, up to this many, so an idle service still handles each
-     * event at once; under load one commit and one token update serve the whole batch instead of
-     * each event (benchmarks/README.md, P1). A failure rolls the batch back and retries it.
-     * {@code opsledger.axon.processor-batch-size} overrides it.
-     */
-    public static final int PROCESSOR_BATCH_SIZE = 50;
 
     /** Prefixes of the classes Jackson may instantiate from a type name stored in a token or saga. */
     public static final String[] TRUSTED_TYPE_PREFIXES = {"org.axonframework.", "dev.opsledger."};
@@ -172,19 +160,6 @@ public class AxonPlatformAutoConfiguration {
                 .transactionManager(transactionManager);
         spanFactory.ifAvailable(builder::spanFactory);
         return builder.build();
-    }
-
-    /** The default of every tracking processor that no property or module configures itself. */
-    @Bean
-    public ConfigurerModule trackingProcessorDefaults(Environment environment) {
-        int batchSize = processorBatchSize(environment);
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
-                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(batchSize));
-    }
-
-    public static int processorBatchSize(Environment environment) {
-        return environment.getProperty("opsledger.axon.processor-batch-size", Integer.class, PROCESSOR_BATCH_SIZE);
     }
 
     @Bean

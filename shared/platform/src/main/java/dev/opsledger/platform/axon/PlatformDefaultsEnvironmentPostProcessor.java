@@ -28,12 +28,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // their position in token_entry, so read models and the Kafka publisher resume after a restart.
         defaults.put("axon.eventhandling.processors.integration-publisher.mode", "tracking");
         defaults.put("axon.eventhandling.processors.integration-request-sender.mode", "tracking");
-        // The publisher is configured through these properties, so it needs the batch size of every other
-        // tracking processor (AxonPlatformAutoConfiguration#trackingProcessorDefaults) here.
-        defaults.put("axon.eventhandling.processors.integration-publisher.batch-size",
-                "${opsledger.axon.processor-batch-size:" + AxonPlatformAutoConfiguration.PROCESSOR_BATCH_SIZE + "}");
-        defaults.put("axon.eventhandling.processors.integration-request-sender.batch-size",
-                "${opsledger.axon.processor-batch-size:" + AxonPlatformAutoConfiguration.PROCESSOR_BATCH_SIZE + "}");
         // Deadlines: JobRunr jobs in PostgreSQL, executed by every instance's background server.
         defaults.put("jobrunr.background-job-server.enabled", "true");
         defaults.put("jobrunr.dashboard.enabled", "false");

@@ -98,11 +98,6 @@ public class KafkaBridgeAutoConfiguration {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // The publisher waits for each send's ack before the next (its token must not pass an unacked
-        // event), so a batch never holds more than one record: Kafka 4's default linger of 5 ms only
-        // delays every event and caps the publisher at 200 events/s (benchmarks/README.md, P3).
-        // A default, not forced: spring.kafka.producer.properties.linger.ms still wins.
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         // A transactional id set for Boot's template would make every send need a transaction.
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
