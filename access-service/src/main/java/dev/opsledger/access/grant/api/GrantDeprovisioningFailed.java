@@ -4,5 +4,6 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record GrantDeprovisioningFailed(String grantId, String resourceId, String userId, String reason, int attempt, Instant retryAt) {
+public record GrantDeprovisioningFailed(String grantId, String resourceId, String userId, String reason, int attempt,
+                                        Instant retryAt) {
 }

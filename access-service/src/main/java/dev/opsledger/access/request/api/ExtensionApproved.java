@@ -7,6 +7,6 @@ import org.axonframework.serialization.Revision;
 
 /** A request to extend {@code grantId} by {@code duration} has every approval it needs. */
 @Revision("1")
-public record ExtensionApproved(String requestId, String grantId, String resourceId, String userId, Duration duration, List<String> approvers,
-                                Instant approvedAt) {
+public record ExtensionApproved(String requestId, String grantId, String resourceId, String userId, Duration duration,
+                                List<String> approvers, Instant approvedAt) {
 }

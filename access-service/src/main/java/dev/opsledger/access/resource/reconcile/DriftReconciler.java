@@ -61,7 +61,8 @@ public class DriftReconciler {
     public void reconcile(String resourceId) {
         AccessTarget.Kind kind = jdbc.sql("SELECT kind FROM resource_view WHERE resource_id = ?").param(resourceId)
                 .query((row, n) -> AccessTarget.Kind.valueOf(row.getString("kind"))).optional()
-                .orElseThrow(() -> BusinessRuleViolation.noSuch(AccessContext.RESOURCE_NOT_FOUND, "resource", resourceId));
+                .orElseThrow(() -> BusinessRuleViolation.noSuch(AccessContext.RESOURCE_NOT_FOUND, "resource",
+                        resourceId));
         if (!kind.isKeycloak()) {
             throw BusinessRuleViolation.conflict(Resource.NOT_RECONCILABLE, "Only Keycloak resources are reconciled");
         }
@@ -71,7 +72,8 @@ public class DriftReconciler {
                         SELECT DISTINCT c.user_id FROM active_grant c JOIN resource_view r USING (resource_id)
                         WHERE r.kind = ? AND r.target_name = ?""")
                 .params(target.kind().name(), target.name()).query(String.class).list());
-        Set<String> active = new HashSet<>(jdbc.sql("SELECT user_id FROM grant_view WHERE resource_id = ? AND status = ?")
+        Set<String> active = new HashSet<>(jdbc.sql(
+                        "SELECT user_id FROM grant_view WHERE resource_id = ? AND status = ?")
                 .params(resourceId, GrantStatus.ACTIVE.name()).query(String.class).list());
         Set<String> members = memberships.members(target);
 

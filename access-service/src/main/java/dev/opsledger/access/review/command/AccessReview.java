@@ -103,10 +103,12 @@ public class AccessReview {
             throw BusinessRuleViolation.forbidden(SELF_REVIEW, "Nobody reviews their own access");
         }
         if (!reviewer.hasAnyRole(reviewerRoles)) {
-            throw BusinessRuleViolation.forbidden(ROLE_NOT_ALLOWED, "Reviewing needs one of the roles " + reviewerRoles);
+            throw BusinessRuleViolation.forbidden(ROLE_NOT_ALLOWED, "Reviewing needs one of the roles "
+                    + reviewerRoles);
         }
         if (command.decision() == null || command.comment() == null || command.comment().isBlank()) {
-            throw BusinessRuleViolation.unprocessable(COMMENT_REQUIRED, "A decision needs keep or revoke and a comment");
+            throw BusinessRuleViolation.unprocessable(COMMENT_REQUIRED,
+                    "A decision needs keep or revoke, and a comment");
         }
         apply(new ReviewItemDecided(reviewId, item, command.decision(), reviewer, command.comment(), now));
     }

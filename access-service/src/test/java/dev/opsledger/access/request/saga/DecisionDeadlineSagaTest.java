@@ -7,6 +7,7 @@ import static dev.opsledger.access.support.Access.ONE_APPROVER;
 import static dev.opsledger.access.support.Access.RESOURCE;
 import static dev.opsledger.access.support.Access.ROLE;
 
+import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.request.api.AccessRequestApproved;
 import dev.opsledger.access.request.api.AccessRequestCancelled;
 import dev.opsledger.access.request.api.AccessRequestExpired;
@@ -25,6 +26,8 @@ class DecisionDeadlineSagaTest {
     static final String REQUEST = "req-1";
     static final String GRANT = "grant-req-1";
     static final Duration FOUR_HOURS = Duration.ofHours(4);
+    /** JobRunr may fire this much early; the deadline is scheduled this much late. */
+    static final Duration SLACK = Duration.ofSeconds(15);
     static final Instant DEADLINE = MONDAY.plus(Duration.ofHours(8));
 
     private SagaTestFixture<DecisionDeadlineSaga> fixture;
@@ -32,6 +35,7 @@ class DecisionDeadlineSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(DecisionDeadlineSaga.class);
+        fixture.registerResource(new DeadlineSlack(SLACK));
     }
 
     static AccessRequested requested() {
@@ -44,7 +48,7 @@ class DecisionDeadlineSagaTest {
         fixture.givenCurrentTime(MONDAY)
                 .whenAggregate(REQUEST).publishes(requested())
                 .expectActiveSagas(1)
-                .expectScheduledDeadlineWithName(DEADLINE, DecisionDeadlineSaga.DECISION_DEADLINE);
+                .expectScheduledDeadlineWithName(DEADLINE.plus(SLACK), DecisionDeadlineSaga.DECISION_DEADLINE);
     }
 
     @Test
@@ -77,7 +81,7 @@ class DecisionDeadlineSagaTest {
     @Test
     void givenAnUndecidedRequest_whenTheDeadlinePasses_thenTheRequestIsAskedToExpire() {
         fixture.givenCurrentTime(MONDAY).andThenAggregate(REQUEST).published(requested())
-                .whenTimeAdvancesTo(DEADLINE)
+                .whenTimeAdvancesTo(DEADLINE.plus(SLACK))
                 .expectDispatchedCommands(new ExpireAccessRequest(REQUEST))
                 .expectNoScheduledDeadlines();
     }
@@ -85,7 +89,7 @@ class DecisionDeadlineSagaTest {
     @Test
     void givenAnExpiryAsked_whenTheRequestExpired_thenTheSagaEnds() throws Exception {
         fixture.givenCurrentTime(MONDAY).andThenAggregate(REQUEST).published(requested())
-                .andThenTimeAdvancesTo(DEADLINE)
+                .andThenTimeAdvancesTo(DEADLINE.plus(SLACK))
                 .whenAggregate(REQUEST).publishes(new AccessRequestExpired(REQUEST, GRANT, false, RESOURCE, DEV.id(),
                         DEADLINE))
                 .expectActiveSagas(0)
