@@ -190,6 +190,33 @@ class AutomationServiceIT {
     }
 
     @Test
+    void givenRunTaskRequestsARunRefuses_whenSent_thenEachIsAnsweredRequestFailedWithTheRulesCode(KafkaBroker kafka)
+            throws Exception {
+        String task = define("echo-" + suffix(), "echo.sh", List.of(), null, "ALLOW");
+        String unknownTask = "release:promo-" + suffix() + ":deploy:1";
+        String badVersion = "release:promo-" + suffix() + ":deploy:1";
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(OpsLedgerService.AUTOMATION.requestsTopic(), "no-such-task",
+                    request(unknownTask, "no-such-task"))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(OpsLedgerService.AUTOMATION.requestsTopic(), task,
+                    request(badVersion, task, "not-a-version"))).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(answersTo(unknownTask, kafka)).singleElement().satisfies(answer -> {
+            assertThat(answer.getType()).isEqualTo("dev.opsledger.automation.request-failed.v1");
+            assertThat(JSON.readTree(answer.getData().toBytes()).path("reason").asString()).isEqualTo("task.not-found");
+        });
+        assertThat(answersTo(badVersion, kafka)).singleElement().satisfies(answer -> {
+            assertThat(answer.getType()).isEqualTo("dev.opsledger.automation.request-failed.v1");
+            assertThat(JSON.readTree(answer.getData().toBytes()).path("reason").asString())
+                    .isEqualTo("run.parameter-invalid");
+        });
+        assertThat(get("/task-runs?taskId=" + task, auditor).body().path("entries").size()).isZero();
+    }
+
+    @Test
     void givenARunningRun_whenTheWorkersRestart_thenItIsInterruptedAndTheQueuedRunGoesOn() {
         String task = define("long-" + suffix(), "long.sh", List.of(), null, "QUEUE");
         String running = created(post("/tasks/" + task + "/runs", developer, Map.of()));
@@ -279,6 +306,10 @@ class AutomationServiceIT {
     }
 
     private static byte[] request(String requestId, String task) {
+        return request(requestId, task, "3.1.4");
+    }
+
+    private static byte[] request(String requestId, String task, String version) {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withSource(URI.create("/opsledger/release"))
@@ -287,7 +318,7 @@ class AutomationServiceIT {
                 .withExtension("actor", "u-rm1")
                 .withDataContentType("application/json")
                 .withData(JSON.writeValueAsBytes(Map.of("requestId", requestId, "taskId", task,
-                        "parameters", Map.of("version", "3.1.4"), "requestedBy", "u-rm1")))
+                        "parameters", Map.of("version", version), "requestedBy", "u-rm1")))
                 .build();
         return new JsonFormat().serialize(event);
     }
@@ -314,7 +345,8 @@ class AutomationServiceIT {
                         answers.add(event);
                     }
                 });
-                if (quietUntil == Long.MAX_VALUE && answers.stream().anyMatch(e -> e.getType().contains("succeeded"))) {
+                if (quietUntil == Long.MAX_VALUE && answers.stream().anyMatch(e -> e.getType().contains("succeeded")
+                        || e.getType().endsWith(".request-failed.v1"))) {
                     quietUntil = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 }
             }

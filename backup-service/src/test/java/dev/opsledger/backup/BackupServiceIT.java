@@ -18,8 +18,10 @@ import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithLocalJwtIssuer;
 import dev.opsledger.testkit.WithPostgres;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,11 +37,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -233,6 +241,88 @@ class BackupServiceIT {
 
     // ---- steps ---------------------------------------------------------------------------------
 
+    @Test
+    @Order(6)
+    void givenTakeBackupRequests_whenSentOnKafka_thenOneRunAnswersWithItsChecksumAndARefusalWithItsCode(
+            KafkaBroker kafka) throws Exception {
+        Path folder = Files.createDirectories(SOURCES.resolve("pre-deploy"));
+        Files.writeString(folder.resolve("state.txt"), "v1\n");
+        String target = created(post("/backup-targets", operator, Map.of("name", "pre-deploy", "kind", "DIRECTORY",
+                "path", folder.toString())));
+        String served = created(post("/backup-policies", operator, Map.of("targetId", target,
+                "policy", policy("0 4 * * *", "P1D", true))));
+        Path other = Files.createDirectories(SOURCES.resolve("nightly-only"));
+        String nightlyTarget = created(post("/backup-targets", operator, Map.of("name", "nightly-only",
+                "kind", "DIRECTORY", "path", other.toString())));
+        String nightly = created(post("/backup-policies", operator, Map.of("targetId", nightlyTarget,
+                "policy", policy("0 4 * * *", "P1D", false))));
+        String takeId = "release:p-" + UUID.randomUUID() + ":backup:1";
+        String refusedId = "release:p-" + UUID.randomUUID() + ":backup:1";
+        byte[] take = takeBackup(takeId, served);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (byte[] request : List.of(take, take, takeBackup(refusedId, nightly))) {
+                producer.send(new ProducerRecord<>(OpsLedgerService.BACKUP.requestsTopic(), served, request))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        CloudEvent succeeded = awaitAnswer(kafka, takeId, "backup-succeeded");
+        JsonNode data = JSON.readTree(succeeded.getData().toBytes());
+        assertThat(data.path("trigger").asString()).isEqualTo("REQUEST");
+        assertThat(data.path("sha256").asString()).hasSize(64);
+        assertThat(succeeded.getExtension("correlationid")).isEqualTo("corr-" + takeId);
+        CloudEvent refused = awaitAnswer(kafka, refusedId, "request-failed");
+        assertThat(JSON.readTree(refused.getData().toBytes()).path("reason").asString())
+                .isEqualTo("backup-policy.not-pre-deploy");
+        assertThat(get("/backups?targetId=" + target, auditor).body().path("entries").size()).isEqualTo(1);
+        assertThat(get("/backups?targetId=" + nightlyTarget, auditor).body().path("entries").size()).isZero();
+    }
+
+    private static byte[] takeBackup(String requestId, String policyId) {
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/opsledger/release")).withType("dev.opsledger.backup.take-backup.v1")
+                .withSubject(policyId).withExtension("correlationid", "corr-" + requestId)
+                .withExtension("actor", "system:release-service").withDataContentType("application/json")
+                .withData(JSON.writeValueAsBytes(Map.of("requestId", requestId, "policyId", policyId,
+                        "reason", "before deploying shop 1.4.0 to prod", "requestedBy", "u-dev1")))
+                .build();
+        return new JsonFormat().serialize(event);
+    }
+
+    /** The one answer of a type to the request on backup's events topic (waits for it, then a little more). */
+    private CloudEvent awaitAnswer(KafkaBroker kafka, String requestId, String type) {
+        List<CloudEvent> answers = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "backup-it-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(OpsLedgerService.BACKUP.eventsTopic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(ASYNC).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    CloudEvent event = new JsonFormat().deserialize(record.value());
+                    if (requestId.equals(JSON.readTree(event.getData().toBytes()).path("requestId").asString())) {
+                        answers.add(event);
+                    }
+                });
+                return answers.stream().anyMatch(e -> e.getType().contains(type));
+            });
+            consumer.poll(Duration.ofSeconds(2)).forEach(record -> {
+                CloudEvent event = new JsonFormat().deserialize(record.value());
+                if (requestId.equals(JSON.readTree(event.getData().toBytes()).path("requestId").asString())) {
+                    answers.add(event);
+                }
+            });
+        }
+        assertThat(answers).as("answers to " + requestId).hasSize(1);
+        return answers.getFirst();
+    }
+
     private String databaseTarget(PostgresServer server) {
         String target = created(post("/backup-targets", operator, Map.of("name", "shop", "kind", "POSTGRESQL",
                 "host", server.host(), "port", server.port(), "database", SOURCE_DB, "credentialsRef", "it")));
@@ -243,12 +333,16 @@ class BackupServiceIT {
     }
 
     private static Map<String, Object> policy(String cron, String rpo) {
+        return policy(cron, rpo, true);
+    }
+
+    private static Map<String, Object> policy(String cron, String rpo, boolean servesPreDeploy) {
         return Map.of("schedule", Map.of("cron", cron, "zone", "Europe/Berlin"),
                 "retention", Map.of("keepLast", 5, "daily", 7, "weekly", 4, "monthly", 3), "rpo", rpo,
                 "verification", Map.of("cron", "0 3 * * *", "zone", "Europe/Berlin"),
                 "restoreApproval", Map.of("requiredApprovals", 1, "approverRoles", List.of("approver"),
                         "fourEyes", true, "decisionTimeout", "PT8H"),
-                "servesPreDeploy", true, "runTimeout", "PT5M");
+                "servesPreDeploy", servesPreDeploy, "runTimeout", "PT5M");
     }
 
     private String targetNamed(String name) {

@@ -2,66 +2,139 @@ package dev.opsledger.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.opsledger.devstack.ApiClient;
-import dev.opsledger.testkit.KeycloakServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's run command, as a newcomer runs it: {@code ./opsledger up --detach}, then a release
  * goes to dev through the gateway with real Keycloak tokens, and {@code ./opsledger down} leaves
- * nothing running.
+ * nothing running. Before that, the portal in Debian's Chromium on the same stack (one start for both:
+ * the stack takes a minute to come up on 2 cores).
  */
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevStackE2EIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("opsledger.root", "..")).toAbsolutePath().normalize();
-    private static final int OFFSET = Integer.parseInt(System.getenv().getOrDefault("OPSLEDGER_PORT_OFFSET", "0"));
-    private static final Path HOME = Path.of(System.getenv().getOrDefault("OPSLEDGER_HOME",
-            ROOT.resolve(".opsledger").toString()));
-    private static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
+    private static final int OFFSET = RunningStack.OFFSET;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static RunningStack stack;
     private static ApiClient api;
-    private static final List<Long> stackPids = new ArrayList<>();
-    private static boolean stopped;
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
-        JsonNode state = JSON.readTree(Files.readString(HOME.resolve("state.json")));
-        stackPids.add(state.path("launcherPid").asLong());
-        for (JsonNode entry : state.path("entries")) {
-            if (!entry.path("pid").isNull() && entry.has("pid")) {
-                stackPids.add(entry.path("pid").asLong());
-            }
-        }
-        String keycloakUrl = "http://127.0.0.1:" + (8180 + OFFSET);
-        api = new ApiClient(GATEWAY, KeycloakServer.running(keycloakUrl));
+        stack = RunningStack.get();
+        api = stack.api;
     }
 
-    @AfterAll
-    static void stopTheStackIfATestFailedEarly() throws Exception {
-        if (!stopped) {
-            run(Duration.ofMinutes(3), "./opsledger", "down");
+    @Test
+    @Order(1)
+    void givenPortal_whenDev1RequestsAndAppr1ApprovesInTheBrowser_thenBoardTurnsDeployedWithoutReloadAndAuditShowsTheChain()
+            throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PortalBrowser.CHROMIUM), "No Chromium at " + PortalBrowser.CHROMIUM
+                + ": the browser test needs Debian's chromium (apt-get install -y chromium; .ci/run installs it).");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String name = "portal-" + suffix;
+        String application = api.create("rm1", "/api/applications", Map.of("name", name,
+                "owningTeam", "platform", "repositoryUrl", "https://git.example.org/platform/portal.git"));
+        api.expectSuccess(api.put("rm1", "/api/applications/" + application + "/lifecycle", Map.of("environments", List.of(
+                Map.of("name", "dev", "approval", Map.of("requiredApprovals", 1, "approverRoles", List.of("approver"),
+                        "fourEyes", true, "decisionTimeout", "PT1H"))))), "define lifecycle");
+        String release = api.expectSuccess(api.post("dev1", "/api/releases", Map.of("applicationId", application,
+                "version", "3.1.0", "commitSha", "b0bca7e", "artifactReference", "registry.example.org/portal:3.1.0")),
+                "register release").text("id");
+
+        try (PortalBrowser browser = new PortalBrowser(RunningStack.GATEWAY, RunningStack.ROOT, RunningStack.ROOT.resolve("e2e/target/screenshots"))) {
+            var dev1 = browser.as("dev1").signInAt("/releases/" + release, "dev1-pw");
+            dev1.page.getByRole(AriaRole.HEADING,
+                    new Page.GetByRoleOptions().setName(name + " 3.1.0")).waitFor();
+            dev1.page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Request promotion")).click();
+            dev1.page.getByText("Promotion to dev requested.").waitFor();
+            dev1.checkAccessibility("the release page").screenshot("release.png");
+
+            dev1.open("/inbox");
+            var own = dev1.page.getByTestId("inbox-item").filter(new Locator.FilterOptions()
+                    .setHasText(name + " 3.1.0 → dev"));
+            own.getByText("four eyes means another approver decides").waitFor();
+            assertThat(own.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Approve")).isDisabled())
+                    .as("dev1 may not approve dev1's own promotion").isTrue();
+            dev1.checkAccessibility("dev1's inbox").screenshot("inbox-own-request.png");
+
+            // dev1 keeps the board open from here on: what changes next must arrive without a reload.
+            dev1.open("/releases");
+            var cell = dev1.page.getByTestId("board-row-" + name).getByTestId("cell-dev");
+            cell.getByText("awaiting approval").waitFor();
+            dev1.page.evaluate("() => { window.__sameDocument = true; }");
+
+            var appr1 = browser.as("appr1").signInAt("/inbox", "appr1-pw");
+            var item = appr1.page.getByTestId("inbox-item").filter(new Locator.FilterOptions()
+                    .setHasText(name + " 3.1.0 → dev"));
+            item.waitFor();
+            appr1.checkAccessibility("appr1's inbox").screenshot("inbox.png");
+            item.getByLabel("Comment").fill("Checked the release notes.");
+            item.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Approve")).click();
+            item.getByText("Approved.").waitFor();
+
+            String promotion = api.get("dev1", "/api/releases/" + release).body().path("promotions").get(0)
+                    .path("promotionId").asString();
+            api.await("rm1", "/api/promotions/" + promotion, p -> p.path("status").asString().equals("DEPLOYING"),
+                    "deployment to start");
+            api.expectSuccess(api.post("rm1", "/api/promotions/" + promotion + "/deployment-result",
+                    Map.of("outcome", "SUCCEEDED", "evidenceUrl", "https://ci.example.org/portal/" + suffix)), "confirm");
+
+            // The cell said "nothing deployed" until now: wait for the version itself to show as deployed.
+            PlaywrightAssertions.assertThat(cell).hasText(Pattern.compile("^3\\.1\\.0 deployed"),
+                    new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(dev1.page.evaluate("() => window.__sameDocument === true"))
+                    .as("the board changed in the same document: no reload").isEqualTo(true);
+            dev1.checkAccessibility("the environment board").screenshot("board.png");
+
+            var audit1 = browser.as("audit1").signInAt("/audit?aggregateId=" + promotion, "audit1-pw");
+            audit1.page.getByTestId("audit-entry").first().waitFor();
+            audit1.page.getByTestId("chain-release").waitFor();
+            assertThat(audit1.page.getByTestId("chain-release").textContent()).contains("verified");
+            audit1.checkAccessibility("the audit page").screenshot("audit.png");
+            audit1.page.getByText("correlation chain").first().click();
+            audit1.page.getByTestId("chain-entry").getByText("DeploymentSucceeded").waitFor(
+                    new Locator.WaitForOptions().setTimeout(30_000));
+            String chain = audit1.page.locator("ol.chain").first().textContent();
+            assertThat(chain).contains("PromotionRequested", "PromotionApprovalGiven", "DeploymentSucceeded",
+                    "dev1", "appr1", "rm1");
+            audit1.checkAccessibility("the correlation chain").screenshot("audit-chain.png");
+
+            appr1.open("/backups").checkAccessibility("the backups page").screenshot("backups.png");
         }
     }
 
     @Test
+    @Order(2)
     void givenRunningStack_whenReleaseIsPromotedApprovedAndDeployed_thenBoardAndAuditShowIt_andDownLeavesNothing()
             throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -125,9 +198,8 @@ class DevStackE2EIT {
 
         aServiceKilledIsRestartedByTheLauncher("release");
 
-        run(Duration.ofMinutes(3), "./opsledger", "down");
-        stopped = true;
-        for (long pid : stackPids) {
+        stack.down();
+        for (long pid : stack.pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("process %d still alive after down", pid).isFalse();
         }
@@ -148,7 +220,7 @@ class DevStackE2EIT {
             assertThat(Instant.now()).as("%s restarted by the launcher within 3 min", service).isBefore(deadline);
             Thread.sleep(500);
         }
-        stackPids.add(pidOf(service));
+        stack.pids.add(pidOf(service));
         while (api.get("dev1", "/api/releases?limit=1").status() != 200) {
             assertThat(Instant.now()).as("%s answering again after its restart", service).isBefore(deadline);
             Thread.sleep(500);
@@ -156,7 +228,7 @@ class DevStackE2EIT {
     }
 
     private static JsonNode stateEntry(String name) throws IOException {
-        for (JsonNode entry : JSON.readTree(Files.readString(HOME.resolve("state.json"))).path("entries")) {
+        for (JsonNode entry : JSON.readTree(Files.readString(RunningStack.HOME.resolve("state.json"))).path("entries")) {
             if (entry.path("name").asString().equals(name)) {
                 return entry;
             }
@@ -188,19 +260,5 @@ class DevStackE2EIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static void run(Duration timeout, String... command) throws IOException, InterruptedException {
-        Path log = HOME.resolve("e2e-" + command[1] + ".log");
-        Files.createDirectories(HOME);
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeout
-                    + "; see " + log);
-        }
-        assertThat(process.exitValue()).as("%s exit code; output:%n%s", String.join(" ", command),
-                Files.readString(log)).isZero();
     }
 }

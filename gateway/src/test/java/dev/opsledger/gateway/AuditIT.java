@@ -106,4 +106,27 @@ class AuditIT extends KeycloakGatewayTestBase {
         assertProblem(browser.get("/api/audit?cursor=bm90LWEtY3Vyc29y",
                 "Authorization", "Bearer " + keycloak.tokenFor("audit1")), 400);
     }
+
+    @Test
+    void givenServiceFilter_whenAuditQueried_thenOnlyThatServiceAskedAndNoOtherMissing(KeycloakServer keycloak) {
+        var response = browser.get("/api/audit?service=access&limit=50",
+                "Authorization", "Bearer " + keycloak.tokenFor("audit1"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode page = json(response);
+        assertThat(page.get("entries").size()).isPositive();
+        assertThat(page.get("entries")).allSatisfy(entry -> assertThat(entry.get("service").asString()).isEqualTo("access"));
+        assertThat(page.get("missing").size()).as("the down backup service was not asked").isZero();
+        assertThat(release.seen()).isEmpty();
+    }
+
+    @Test
+    void givenServiceNotSwitchedOn_whenAuditQueried_then400ProblemNamingTheChoices(KeycloakServer keycloak) {
+        var response = browser.get("/api/audit?service=payroll", "Authorization", "Bearer " + keycloak.tokenFor("audit1"));
+
+        assertProblem(response, 400);
+        assertThat(json(response).get("code").asString()).isEqualTo("audit.service-unknown");
+        assertThat(json(response).get("detail").asString()).contains("access", "release");
+        assertThat(release.seen()).isEmpty();
+    }
 }

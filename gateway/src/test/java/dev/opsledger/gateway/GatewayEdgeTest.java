@@ -74,6 +74,15 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void givenNoKafkaConfigured_whenLiveEventsRequested_then503ProblemInsteadOfASilentStream(LocalJwtIssuer issuer) {
+        var response = client.get("/api/events", "Authorization", issuer.bearer("dev1", Set.of("developer")),
+                "Accept", "text/event-stream");
+
+        assertProblem(response, 503);
+        assertThat(json(response).get("code").asString()).isEqualTo("live.unavailable");
+    }
+
+    @Test
     void givenValidBearer_whenMe_thenNameSubjectAndRoles(LocalJwtIssuer issuer) {
         var response = client.get("/api/me", "Authorization", issuer.bearer("dev1", Set.of("developer")));
 

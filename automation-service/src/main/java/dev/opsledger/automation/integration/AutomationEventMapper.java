@@ -1,6 +1,7 @@
 package dev.opsledger.automation.integration;
 
 import dev.opsledger.automation.run.api.RunApprovalExpired;
+import dev.opsledger.automation.run.api.RunAwaitingApproval;
 import dev.opsledger.automation.run.api.RunCancelled;
 import dev.opsledger.automation.run.api.RunFailed;
 import dev.opsledger.automation.run.api.RunInterrupted;
@@ -16,6 +17,7 @@ import dev.opsledger.automation.task.api.TaskDefined;
 import dev.opsledger.automation.task.api.TaskRevised;
 import dev.opsledger.automation.task.api.TaskSpec;
 import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.automation.TaskRunAwaitingApproval;
 import dev.opsledger.contracts.automation.TaskRunCancelled;
 import dev.opsledger.contracts.automation.TaskRunFailed;
 import dev.opsledger.contracts.automation.TaskRunRejected;
@@ -46,6 +48,8 @@ class AutomationEventMapper implements IntegrationEventMapper {
                     e.version(), e.scheduledFor());
             case RunRequested e -> new TaskRunRequested(e.runId(), e.ref().taskId(), e.ref().version(),
                     e.ref().requestId(), e.trigger().name(), e.digest(), e.requestedBy().id(), e.requestedAt());
+            case RunAwaitingApproval e -> new TaskRunAwaitingApproval(e.ref().runId(), e.ref().taskId(),
+                    e.ref().version(), e.ref().requestId(), e.deadline());
             case RunStarted e -> new TaskRunStarted(e.runId(), e.ref().taskId(), e.ref().version(),
                     e.ref().requestId(), e.digest(), e.startedAt());
             case RunSucceeded e -> new TaskRunSucceeded(e.runId(), e.ref().taskId(), e.ref().version(),

@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -59,6 +62,7 @@ class LocalExecutor implements BackupExecutor, RestoreExecutor {
 
     @Override
     public void backUp(String runId, BackupJob job) {
+        MetaData chain = chain();
         submit(runId, () -> {
             Instant start = clock.instant();
             boolean database = job.location().kind() == TargetKind.POSTGRESQL;
@@ -75,14 +79,27 @@ class LocalExecutor implements BackupExecutor, RestoreExecutor {
                     artifact = new BackupArtifact(location, archive.sizeBytes(), archive.sha256(),
                             Duration.between(start, clock.instant()), DirectoryDriver.TOOL);
                 }
-                commands.sendAndWait(new CompleteBackupRun(runId, artifact));
+                send(chain, new CompleteBackupRun(runId, artifact));
             } catch (DriverFailure failure) {
-                commands.sendAndWait(new FailBackupRun(runId, failure.getMessage(), failure.stderrTail()));
+                send(chain, new FailBackupRun(runId, failure.getMessage(), failure.stderrTail()));
             } catch (Exception e) {
                 log.warn("Backup run {} failed", runId, e);
-                commands.sendAndWait(new FailBackupRun(runId, describe(e), null));
+                send(chain, new FailBackupRun(runId, describe(e), null));
             }
         });
+    }
+
+    /**
+     * The metadata of the step that hands work to a worker (correlation, cause, actor, a request's id):
+     * a command sent from the worker's thread has no unit of work to inherit it from, and without it
+     * a run's outcome would start a new story instead of answering the request that asked for it.
+     */
+    private static MetaData chain() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance();
+    }
+
+    private void send(MetaData chain, Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(chain));
     }
 
     @Override

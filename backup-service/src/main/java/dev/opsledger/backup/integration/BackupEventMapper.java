@@ -1,17 +1,14 @@
 package dev.opsledger.backup.integration;
 
+import dev.opsledger.backup.policy.api.BackupPolicyDefined;
+import dev.opsledger.backup.policy.api.BackupPolicyRevised;
 import dev.opsledger.backup.policy.api.ScheduledRunsMissed;
 import dev.opsledger.backup.restore.api.RestoreFailed;
 import dev.opsledger.backup.restore.api.RestoreSucceeded;
-import dev.opsledger.backup.run.api.BackupRunFailed;
-import dev.opsledger.backup.run.api.BackupRunInterrupted;
-import dev.opsledger.backup.run.api.BackupRunSucceeded;
 import dev.opsledger.backup.run.api.BackupVerificationFailed;
 import dev.opsledger.backup.run.api.BackupVerified;
 import dev.opsledger.backup.target.api.SufficiencyChanged;
 import dev.opsledger.contracts.IntegrationEvent;
-import dev.opsledger.contracts.backup.BackupFailed;
-import dev.opsledger.contracts.backup.BackupSucceeded;
 import dev.opsledger.contracts.backup.RestoreCompleted;
 import dev.opsledger.contracts.backup.RpoBreached;
 import dev.opsledger.contracts.backup.RpoRestored;
@@ -22,7 +19,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns internal events into the public records of {@code dev.opsledger.contracts.backup}. Steps
+ * Turns internal events into the public records of {@code dev.opsledger.contracts.backup} (a run's
+ * outcome, which may answer a request, is declared in {@link BackupAnswers}). Steps
  * only the service cares about (requested, started, approvals, pins) stay private. Everything is
  * keyed by target, so one target's story stays in order; a sufficiency change is published only
  * when it enters or leaves {@code BREACHED}.
@@ -33,13 +31,10 @@ class BackupEventMapper implements IntegrationEventMapper {
     @Override
     public Optional<? extends IntegrationEvent> map(EventMessage<?> message) {
         return Optional.ofNullable(switch (message.getPayload()) {
-            case BackupRunSucceeded e -> new BackupSucceeded(e.runId(), e.targetId(), e.targetName(),
-                    e.trigger().name(), e.requestId(), e.artifact().sizeBytes(), e.artifact().sha256(),
-                    e.artifact().toolVersion(), e.completedAt());
-            case BackupRunFailed e -> new BackupFailed(e.runId(), e.targetId(), e.targetName(), e.requestId(),
-                    e.reason(), e.failedAt());
-            case BackupRunInterrupted e -> new BackupFailed(e.runId(), e.targetId(), e.targetName(), e.requestId(),
-                    e.reason(), e.at());
+            case BackupPolicyDefined e -> new dev.opsledger.contracts.backup.BackupPolicyDefined(e.policyId(),
+                    e.targetId(), e.version(), e.settings().servesPreDeploy(), e.definedAt());
+            case BackupPolicyRevised e -> new dev.opsledger.contracts.backup.BackupPolicyDefined(e.policyId(),
+                    e.targetId(), e.version(), e.settings().servesPreDeploy(), e.revisedAt());
             case BackupVerified e -> new dev.opsledger.contracts.backup.BackupVerified(e.runId(), e.targetId(),
                     e.detail(), e.verifiedAt());
             case BackupVerificationFailed e -> new dev.opsledger.contracts.backup.BackupVerificationFailed(e.runId(),

@@ -22,11 +22,13 @@ import dev.opsledger.backup.run.api.FailBackupRun;
 import dev.opsledger.backup.run.api.InterruptBackupRun;
 import dev.opsledger.backup.run.api.RecordVerification;
 import dev.opsledger.backup.run.api.RequestBackupRun;
+import dev.opsledger.backup.run.api.RequestPreDeployBackup;
 import dev.opsledger.backup.run.api.RunTrigger;
 import dev.opsledger.backup.run.api.StartBackupRun;
 import dev.opsledger.backup.run.api.TimeOutBackupRun;
 import dev.opsledger.backup.run.api.TimeOutVerification;
 import dev.opsledger.backup.run.api.VerifyBackupRun;
+import dev.opsledger.backup.policy.command.BackupPolicy;
 import dev.opsledger.backup.run.command.BackupRun;
 import dev.opsledger.backup.run.command.RunContext;
 import dev.opsledger.backup.target.command.Target;
@@ -45,6 +47,7 @@ class BackupRunTest {
     private static final String RUN = "run-1";
     private final Map<String, String> active = new HashMap<>();
     private final Set<String> pinned = new HashSet<>();
+    private boolean servesPreDeploy = true;
     private AggregateTestFixture<BackupRun> fixture;
 
     @BeforeEach
@@ -57,6 +60,19 @@ class BackupRunTest {
                     throw BusinessRuleViolation.noSuch(Target.NOT_FOUND, "target", targetId);
                 }
                 return JOB;
+            }
+
+            @Override
+            public BackupJob jobForPolicy(String policyId) {
+                if (!policyId.equals(JOB.policyId())) {
+                    throw BusinessRuleViolation.noSuch(BackupPolicy.NOT_FOUND, "policy", policyId);
+                }
+                return JOB;
+            }
+
+            @Override
+            public boolean servesPreDeploy(String policyId) {
+                return servesPreDeploy;
             }
 
             @Override
@@ -78,6 +94,32 @@ class BackupRunTest {
 
     private static BackupRunSucceeded succeeded() {
         return new BackupRunSucceeded(RUN, JOB.targetId(), JOB.targetName(), RunTrigger.MANUAL, null, ARTIFACT, NOW);
+    }
+
+    @Test
+    void givenPolicyServingPreDeploy_whenAnotherServiceAsks_thenARequestRunOfItsTargetWithTheRequestId() {
+        fixture.givenNoPriorActivity()
+                .when(new RequestPreDeployBackup(RUN, JOB.policyId(), "release:p-1:backup:1", OPERATOR))
+                .expectEvents(new BackupRunRequested(RUN, JOB, RunTrigger.REQUEST, "release:p-1:backup:1", OPERATOR,
+                        NOW));
+    }
+
+    @Test
+    void givenPolicyNotServingPreDeploy_whenAnotherServiceAsks_thenRefusedWithItsCode() {
+        servesPreDeploy = false;
+        fixture.givenNoPriorActivity()
+                .when(new RequestPreDeployBackup(RUN, JOB.policyId(), "release:p-1:backup:1", OPERATOR))
+                .expectException(violation(BackupRun.NOT_PRE_DEPLOY))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenTargetBeingBackedUp_whenAnotherServiceAsks_thenRefusedAsAlreadyRunning() {
+        active.put(JOB.targetId(), "run-0");
+        fixture.givenNoPriorActivity()
+                .when(new RequestPreDeployBackup(RUN, JOB.policyId(), "release:p-1:backup:1", OPERATOR))
+                .expectException(violation(BackupRun.ALREADY_RUNNING))
+                .expectNoEvents();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -27,6 +28,7 @@ import dev.opsledger.gateway.security.CallerTokens;
 
 /**
  * {@code GET /api/audit}: one audit trail across every enabled service, and
+ * {@code GET /api/audit/chain/{correlationId}}: one story as a tree by causation, and
  * {@code GET /api/audit/verify}: every service's hash chain checked. Role checks happen in the
  * security chains (auditor or admin); each service checks the relayed token again.
  */
@@ -36,6 +38,10 @@ public class AuditController {
     public static final String LIMIT_OUT_OF_RANGE = "audit.limit-out-of-range";
     public static final String CURSOR_INVALID = "audit.cursor-invalid";
     public static final String TIME_INVALID = "audit.time-invalid";
+    public static final String CHAIN_TOO_LONG = "audit.chain-too-long";
+    /** A story longer than this is not a tree anyone reads; page through {@code /api/audit} instead. */
+    static final int MAX_CHAIN_PAGES = 25;
+    public static final String SERVICE_UNKNOWN = "audit.service-unknown";
 
     private final GatewayProperties properties;
     private final WebClient webClient;
@@ -60,6 +66,7 @@ public class AuditController {
                                    @RequestParam(required = false) String aggregateType,
                                    @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String correlationId,
+                                   @RequestParam(required = false) String service,
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(required = false) Integer limit,
                                    Authentication caller,
@@ -68,13 +75,41 @@ public class AuditController {
                 aggregateId, aggregateType, type, correlationId);
         int pageSize = pageSize(limit);
         MergedAuditPosition position = decode(cursor);
+        String only = service(service);
         String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
         return callerTokens.accessToken(caller, exchange)
-                .map(token -> List.<AuditSource>copyOf(sources(token, requestId)))
+                .map(token -> List.<AuditSource>copyOf(sources(token, requestId).stream()
+                        .filter(source -> only == null || source.service().equals(only)).toList()))
                 .flatMap(sources -> merger.page(sources, query, position, pageSize))
                 .map(result -> new AuditAnswer(result.entries(),
                         result.exhausted() ? null : result.next().encode(json),
                         result.missing()));
+    }
+
+    /** The story of one correlation id across every service, as a tree by causation ({@link AuditChain}). */
+    @GetMapping("/api/audit/chain/{correlationId}")
+    public Mono<AuditChain> chain(@PathVariable String correlationId, Authentication caller,
+                                  ServerWebExchange exchange) {
+        var query = new AuditQuery(null, null, null, null, null, null, correlationId);
+        int pageSize = properties.audit().maxLimit();
+        String requestId = exchange.getAttribute(RequestIdWebFilter.ATTRIBUTE);
+        return callerTokens.accessToken(caller, exchange)
+                .map(token -> List.<AuditSource>copyOf(sources(token, requestId)))
+                .flatMap(sources -> merger.page(sources, query, MergedAuditPosition.START, pageSize)
+                        .expand(result -> result.exhausted() || !result.missing().isEmpty() ? Mono.empty()
+                                : merger.page(sources, query, result.next(), pageSize))
+                        .take(MAX_CHAIN_PAGES + 1)
+                        .collectList())
+                .map(pages -> {
+                    AuditMerger.Result last = pages.getLast();
+                    if (pages.size() > MAX_CHAIN_PAGES && !last.exhausted()) {
+                        throw new GatewayProblem(HttpStatus.UNPROCESSABLE_ENTITY, CHAIN_TOO_LONG, "More than "
+                                + MAX_CHAIN_PAGES * pageSize + " entries share this correlation id; read them "
+                                + "page by page from /api/audit?correlationId=");
+                    }
+                    return AuditChain.of(correlationId, pages.stream().flatMap(page -> page.entries().stream())
+                            .toList(), last.missing());
+                });
     }
 
     @GetMapping("/api/audit/verify")
@@ -113,6 +148,18 @@ public class AuditController {
                     "limit must be between 1 and " + audit.maxLimit());
         }
         return limit;
+    }
+
+    /** One service's trail only (the portal's service filter); a service not switched on is a mistake, not an empty page. */
+    private String service(String service) {
+        if (service == null || service.isBlank()) {
+            return null;
+        }
+        if (!properties.enabledServices().containsKey(service)) {
+            throw new GatewayProblem(HttpStatus.BAD_REQUEST, SERVICE_UNKNOWN,
+                    "service must be one of " + String.join(", ", properties.enabledServices().keySet()));
+        }
+        return service;
     }
 
     private MergedAuditPosition decode(String cursor) {

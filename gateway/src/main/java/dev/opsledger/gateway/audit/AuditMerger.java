@@ -151,7 +151,7 @@ public final class AuditMerger {
         };
     }
 
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         if (error instanceof WebClientResponseException response) {
             return "answered HTTP " + response.getStatusCode().value();
         }

@@ -29,7 +29,8 @@ public record GatewayProperties(
         @Valid @NotNull @DefaultValue Security security,
         @Valid @NotNull @DefaultValue RateLimit rateLimit,
         @Valid @NotNull @DefaultValue Audit audit,
-        @Valid @NotNull @DefaultValue Hardening hardening) {
+        @Valid @NotNull @DefaultValue Hardening hardening,
+        @Valid @NotNull @DefaultValue Live live) {
 
     /** First path segments under {@code /api/} the gateway answers itself ({@code /api/me}, {@code /api/audit/**}). */
     public static final Set<String> GATEWAY_SEGMENTS = Set.of("me", "audit");
@@ -72,10 +73,13 @@ public record GatewayProperties(
             @DefaultValue("false") boolean enabled,
             URI uri,
             @DefaultValue List<@NotBlank String> paths,
-            @DefaultValue("/audit") String auditPath) {
+            @DefaultValue("/audit") String auditPath,
+            /** Realm roles that may see this service's live events in the portal (its read roles); none: nobody. */
+            @DefaultValue List<@NotBlank String> readers) {
 
         public ServiceRoute {
             paths = List.copyOf(paths);
+            readers = List.copyOf(readers);
             if (enabled && (uri == null || paths.isEmpty())) {
                 throw new IllegalArgumentException("an enabled service needs a uri and at least one path");
             }
@@ -116,6 +120,14 @@ public record GatewayProperties(
             @DefaultValue("200") @Min(1) @Max(1000) int maxLimit,
             /** Per-service answer time; a slower service is reported as missing. */
             @DefaultValue("5s") @NotNull Duration timeout) {
+    }
+
+    /** Server-sent events for the portal ({@code /api/events}), fed from the services' Kafka topics. */
+    public record Live(
+            /** Kafka's bootstrap servers; blank: no live updates ({@code /api/events} answers 503). */
+            @DefaultValue("") String bootstrapServers,
+            /** A comment this often keeps idle streams open through proxies. */
+            @DefaultValue("15s") @NotNull Duration heartbeat) {
     }
 
     public record Hardening(

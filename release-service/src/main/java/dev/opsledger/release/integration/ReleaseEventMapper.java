@@ -63,6 +63,15 @@ class ReleaseEventMapper implements IntegrationEventMapper {
             case dev.opsledger.release.promotion.api.DeploymentFailed e -> new DeploymentFailed(e.promotionId(),
                     releaseOf(e.target()), e.target().applicationId(), e.target().version(), e.target().environment(),
                     e.reason(), e.recordedBy().id(), at);
+            case dev.opsledger.release.promotion.api.DeployTaskSucceeded e -> new DeploymentSucceeded(
+                    e.promotionId(), releaseOf(e.target()), e.target().applicationId(), e.target().version(),
+                    e.target().environment(), e.logUrl(), e.endedBy().id(), at);
+            case dev.opsledger.release.promotion.api.DeployTaskFailed e -> new DeploymentFailed(e.promotionId(),
+                    releaseOf(e.target()), e.target().applicationId(), e.target().version(), e.target().environment(),
+                    e.detail(), e.endedBy().id(), at);
+            case dev.opsledger.release.promotion.api.PromotionBackupFailed e -> new DeploymentFailed(e.promotionId(),
+                    releaseOf(e.target()), e.target().applicationId(), e.target().version(), e.target().environment(),
+                    e.detail(), e.endedBy().id(), at);
             default -> null;
         });
     }

@@ -1,5 +1,9 @@
 package dev.opsledger.release.application;
 
+import dev.opsledger.release.application.command.LifecycleReferences;
+
+import dev.opsledger.release.application.api.EnvironmentRules;
+
 import static dev.opsledger.testkit.Violations.violation;
 
 import dev.opsledger.release.application.api.ApplicationCodes;
@@ -34,6 +38,61 @@ class ApplicationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Application.class);
         fixture.registerInjectableResource(applicationNames);
+        fixture.registerInjectableResource(references);
+    }
+
+    /** backup-service published one policy serving pre-deploy backups and one not; automation one task. */
+    private final LifecycleReferences references = new LifecycleReferences() {
+        @Override
+        public Boolean backupPolicyServesPreDeploy(String policyId) {
+            return switch (policyId) {
+                case Lifecycles.BACKUP_POLICY -> true;
+                case "policy-nightly-only" -> false;
+                default -> null;
+            };
+        }
+
+        @Override
+        public boolean deployTaskKnown(String taskId) {
+            return taskId.equals(Lifecycles.DEPLOY_TASK);
+        }
+    };
+
+    private static List<EnvironmentRules> prodWith(String backupPolicyRef, String deployTaskRef) {
+        return List.of(Lifecycles.dev(), new EnvironmentRules("prod", null, List.of(), List.of(), backupPolicyRef,
+                deployTaskRef, null));
+    }
+
+    @Test
+    void givenRegistered_whenLifecycleRefersToKnownPolicyAndTask_thenDefined() {
+        fixture.given(REGISTERED)
+                .when(new DefineLifecycle(APP, prodWith(Lifecycles.BACKUP_POLICY, Lifecycles.DEPLOY_TASK)))
+                .expectEvents(new LifecycleDefined(APP, 1,
+                        new Lifecycle(prodWith(Lifecycles.BACKUP_POLICY, Lifecycles.DEPLOY_TASK))));
+    }
+
+    @Test
+    void givenRegistered_whenLifecycleRefersToAnUnknownBackupPolicy_thenRefusedWithItsCode() {
+        fixture.given(REGISTERED)
+                .when(new DefineLifecycle(APP, prodWith("policy-nobody-defined", null)))
+                .expectException(violation(ApplicationCodes.BACKUP_POLICY_UNKNOWN))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenRegistered_whenLifecycleRefersToAPolicyNotServingPreDeploy_thenRefusedWithItsCode() {
+        fixture.given(REGISTERED)
+                .when(new DefineLifecycle(APP, prodWith("policy-nightly-only", null)))
+                .expectException(violation(ApplicationCodes.BACKUP_POLICY_NOT_PRE_DEPLOY))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenRegistered_whenLifecycleRefersToAnUnknownTask_thenRefusedWithItsCode() {
+        fixture.given(REGISTERED)
+                .when(new DefineLifecycle(APP, prodWith(null, "task-nobody-defined")))
+                .expectException(violation(ApplicationCodes.DEPLOY_TASK_UNKNOWN))
+                .expectNoEvents();
     }
 
     @Test

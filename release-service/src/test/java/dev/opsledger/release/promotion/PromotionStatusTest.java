@@ -12,7 +12,13 @@ import static dev.opsledger.release.support.PromotionEvents.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsledger.release.application.api.WaitReason;
+import dev.opsledger.release.promotion.api.DeployTaskFailed;
+import dev.opsledger.release.promotion.api.DeployTaskSucceeded;
 import dev.opsledger.release.promotion.api.DeploymentFailed;
+import dev.opsledger.release.promotion.api.PromotionBackupFailed;
+import dev.opsledger.release.promotion.api.PromotionBackupRequested;
+import dev.opsledger.release.promotion.api.PromotionBackupTaken;
+import dev.opsledger.release.promotion.api.PromotionDeployRunRecorded;
 import dev.opsledger.release.promotion.api.DeploymentStarted;
 import dev.opsledger.release.promotion.api.DeploymentSucceeded;
 import dev.opsledger.release.promotion.api.PromotionCancelled;
@@ -34,17 +40,23 @@ class PromotionStatusTest {
             new PromotionExpired(PROMOTION, target("qa"), MONDAY_NOON),
             new PromotionCancelled(PROMOTION, target("qa"), DEVELOPER, "superseded"),
             new DeploymentSucceeded(PROMOTION, target("qa"), RELEASE_MANAGER, "https://ci/1"),
-            new DeploymentFailed(PROMOTION, target("qa"), RELEASE_MANAGER, "red"));
+            new DeploymentFailed(PROMOTION, target("qa"), RELEASE_MANAGER, "red"),
+            new PromotionBackupFailed(PROMOTION, target("prod"), "r-1", null, "backup-answer-missing"),
+            new DeployTaskSucceeded(PROMOTION, target("prod"), "run-1", 0, "/log"),
+            new DeployTaskFailed(PROMOTION, target("prod"), "run-1", "FAILED", 3, "boom", "/log"));
 
     private static final List<PromotionStep> STEPS = List.of(requested(Lifecycles.qa()), awaiting(Lifecycles.qa()),
             approved("qa", "alice"),
             new PromotionWaitingForWindow(PROMOTION, target("qa"), MONDAY_NOON, WaitReason.OUTSIDE_WINDOW),
-            new DeploymentStarted(PROMOTION, target("qa")));
+            new PromotionBackupRequested(PROMOTION, target("prod"), "r-1", "policy-1", DEVELOPER.id()),
+            new PromotionBackupTaken(PROMOTION, target("prod"), "r-1", "run-b", "ab"),
+            new DeploymentStarted(PROMOTION, target("qa")),
+            new PromotionDeployRunRecorded(PROMOTION, target("prod"), "r-2", "run-1", true));
 
     @Test
     void givenEveryEventThatEndsAPromotion_whenAskedItsStatus_thenEachIsTerminalAndAllTerminalStatesAreReached() {
         assertThat(ENDINGS).allSatisfy(ended -> assertThat(ended.status().isTerminal()).isTrue());
-        assertThat(ENDINGS.stream().map(PromotionStep::status))
+        assertThat(ENDINGS.stream().map(PromotionStep::status).distinct())
                 .containsExactlyInAnyOrderElementsOf(Stream.of(PromotionStatus.values())
                         .filter(PromotionStatus::isTerminal).toList());
     }
@@ -59,7 +71,10 @@ class PromotionStatusTest {
     void givenTheLifecycle_whenAskedWhatMayHappen_thenOnlyUndeployedOnesMayBeCancelledAndOnlyOutcomesAreLedgered() {
         assertThat(Stream.of(PromotionStatus.values()).filter(PromotionStatus::isBeforeDeployment))
                 .containsExactly(PromotionStatus.REQUESTED, PromotionStatus.AWAITING_APPROVAL,
-                        PromotionStatus.APPROVED, PromotionStatus.WAITING_FOR_WINDOW);
+                        PromotionStatus.APPROVED, PromotionStatus.WAITING_FOR_WINDOW, PromotionStatus.BACKING_UP,
+                        PromotionStatus.BACKED_UP);
+        assertThat(Stream.of(PromotionStatus.values()).filter(PromotionStatus::isDeploying))
+                .containsExactly(PromotionStatus.DEPLOYING, PromotionStatus.AWAITING_DEPLOY_APPROVAL);
         assertThat(Stream.of(PromotionStatus.values()).filter(PromotionStatus::isDeploymentOutcome))
                 .containsExactly(PromotionStatus.DEPLOYED, PromotionStatus.FAILED);
         assertThat(PromotionStatus.active()).doesNotContain(PromotionStatus.DEPLOYED)

@@ -19,7 +19,8 @@ public final class FakePromotionContext implements PromotionContext {
     private final Map<String, String> claims = new HashMap<>();
 
     public FakePromotionContext withRelease(String releaseId, String applicationId, String version) {
-        releases.put(releaseId, new ReleaseSnapshot(releaseId, applicationId, version));
+        releases.put(releaseId, new ReleaseSnapshot(releaseId, applicationId, version,
+                "0123456789abcdef0123456789abcdef01234567", "registry.example/app:" + version));
         return this;
     }
 

@@ -44,12 +44,21 @@ public final class Lifecycles {
 
     public static EnvironmentRules qa() {
         return new EnvironmentRules("qa", ApprovalPolicy.fourEyes(1, Duration.ofHours(4), "approver"),
-                List.of(QA_WINDOW), List.of(), null, "deploy-qa", Duration.ofHours(2));
+                List.of(QA_WINDOW), List.of(), null, null, Duration.ofHours(2));
     }
 
     public static EnvironmentRules prod(FreezePeriod... freezes) {
         return new EnvironmentRules("prod", ApprovalPolicy.fourEyes(2, Duration.ofHours(8), "approver"),
-                List.of(), List.of(freezes), "backup-prod-db", "deploy-prod", Duration.ofHours(2));
+                List.of(), List.of(freezes), null, null, Duration.ofHours(2));
+    }
+
+    public static final String BACKUP_POLICY = "policy-prod-db";
+    public static final String DEPLOY_TASK = "task-deploy";
+
+    /** Prod as the demo runs it: a pre-deploy backup, then the deploy task; no approval, to keep tests short. */
+    public static EnvironmentRules prodDeliveredByTasks() {
+        return new EnvironmentRules("prod", null, List.of(), List.of(), BACKUP_POLICY, DEPLOY_TASK,
+                Duration.ofHours(2));
     }
 
     public static Lifecycle standard() {

@@ -14,7 +14,7 @@ final class Banner {
         out.println();
         out.println("OpsLedger is ready (" + String.format("%.1f", timeToReady.toMillis() / 1000.0) + " s).");
         out.println();
-        out.println("  Browser     " + gateway + "   (sign in with a demo user; the admin portal is not built yet)");
+        out.println("  Browser     " + gateway + "   (the admin portal; sign in with a demo user)");
         out.println("  API         " + gateway + "/api   (e.g. GET " + gateway + "/api/me with a bearer token)");
         state.entries().stream().filter(e -> e.name().equals("keycloak")).findFirst().ifPresent(keycloak ->
                 out.println("  Keycloak    " + keycloak.url() + "   (admin console: admin / admin, dev only)"));

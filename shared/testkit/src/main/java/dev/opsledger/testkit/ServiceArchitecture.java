@@ -63,13 +63,15 @@ public final class ServiceArchitecture {
      * Aggregates and sagas get what they need as handler parameters, never as Spring beans.
      * Axon's {@code @Aggregate} and {@code @Saga} stereotypes are how Axon registers them:
      * annotations only, so they are the one Spring-flavoured import allowed. Jackson's annotations
-     * let the saga store serialise a saga's private fields.
+     * let the saga store serialise a saga's private fields. An aggregate derives the ids of the
+     * requests it decides to send ({@code platform.request}), plain Java without the Kafka bridge.
      */
     public ArchRule domainDependsOnlyOnJavaAxonAndThePlatformDomain(String... alsoAllowed) {
         List<String> allowed = new ArrayList<>(List.of(
                 "java..", "org.axonframework..", "com.fasterxml.jackson.annotation..",
                 "dev.opsledger.platform.actor..", "dev.opsledger.platform.approval..",
-                "dev.opsledger.platform.error..", "dev.opsledger.platform.core.error.."));
+                "dev.opsledger.platform.error..", "dev.opsledger.platform.core.error..",
+                "dev.opsledger.platform.request.."));
         allowed.addAll(List.of(domain()));
         allowed.addAll(List.of(alsoAllowed));
         return classes()

@@ -19,6 +19,7 @@ import dev.opsledger.backup.run.api.FailBackupRun;
 import dev.opsledger.backup.run.api.InterruptBackupRun;
 import dev.opsledger.backup.run.api.RecordVerification;
 import dev.opsledger.backup.run.api.RequestBackupRun;
+import dev.opsledger.backup.run.api.RequestPreDeployBackup;
 import dev.opsledger.backup.run.api.RunStatus;
 import dev.opsledger.backup.run.api.RunTrigger;
 import dev.opsledger.backup.run.api.StartBackupRun;
@@ -26,6 +27,7 @@ import dev.opsledger.backup.run.api.TimeOutBackupRun;
 import dev.opsledger.backup.run.api.TimeOutVerification;
 import dev.opsledger.backup.run.api.Verification;
 import dev.opsledger.backup.run.api.VerifyBackupRun;
+import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,6 +49,8 @@ public class BackupRun {
     public static final String NOT_VERIFIABLE = "backup-run.not-verifiable";
     public static final String PINNED = "backup-run.pinned-by-restore";
     public static final String EXPIRED = "backup-run.expired";
+    /** A policy that does not serve pre-deploy requests was asked for one (the requester's answer reason). */
+    public static final String NOT_PRE_DEPLOY = "backup-policy.not-pre-deploy";
 
     @AggregateIdentifier
     private String runId;
@@ -64,13 +68,27 @@ public class BackupRun {
 
     @CommandHandler
     public BackupRun(RequestBackupRun command, RunContext context, Clock clock) {
-        BackupJob job = context.jobFor(command.targetId());
-        if (!context.claimTarget(command.targetId(), command.runId())) {
+        request(command.runId(), context.jobFor(command.targetId()), command.trigger(), command.requestId(),
+                command.requestedBy(), context, clock);
+    }
+
+    @CommandHandler
+    public BackupRun(RequestPreDeployBackup command, RunContext context, Clock clock) {
+        if (!context.servesPreDeploy(command.policyId())) {
+            throw BusinessRuleViolation.unprocessable(NOT_PRE_DEPLOY, "Backup policy " + command.policyId()
+                    + " does not take backups asked for by other services");
+        }
+        request(command.runId(), context.jobForPolicy(command.policyId()), RunTrigger.REQUEST, command.requestId(),
+                command.requestedBy(), context, clock);
+    }
+
+    private void request(String id, BackupJob job, RunTrigger trigger, String request, Actor by, RunContext context,
+                         Clock clock) {
+        if (!context.claimTarget(job.targetId(), id)) {
             throw BusinessRuleViolation.conflict(ALREADY_RUNNING,
                     "A backup of " + job.targetName() + " is under way; one run per target at a time");
         }
-        apply(new BackupRunRequested(command.runId(), job, command.trigger(), command.requestId(),
-                command.requestedBy(), clock.instant()));
+        apply(new BackupRunRequested(id, job, trigger, request, by, clock.instant()));
     }
 
     @CommandHandler

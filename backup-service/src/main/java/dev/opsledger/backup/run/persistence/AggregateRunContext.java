@@ -48,6 +48,20 @@ class AggregateRunContext implements RunContext {
     }
 
     @Override
+    public BackupJob jobForPolicy(String policyId) {
+        return jobFor(policy(policyId).targetId());
+    }
+
+    @Override
+    public boolean servesPreDeploy(String policyId) {
+        return policy(policyId).settings().servesPreDeploy();
+    }
+
+    private PolicySnapshot policy(String policyId) {
+        return Aggregates.stateOf(policies, policyId, BackupPolicy::snapshot, BackupPolicy.NOT_FOUND, "policy");
+    }
+
+    @Override
     public boolean claimTarget(String targetId, String runId) {
         return ActiveRunClaims.table(jdbc).claim(runId, targetId);
     }

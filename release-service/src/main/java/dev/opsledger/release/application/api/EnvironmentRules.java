@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param approvalPolicy   who must approve, or {@code null} when the environment needs no approval
  * @param windows          when deployments may start; empty means at any time
  * @param freezes          when nothing may be deployed (an admin may override)
- * @param backupPolicyRef  backup policy to run before deploying (stored and returned for now)
- * @param deployTaskRef    automation task that deploys (stored and returned for now)
- * @param resultTimeout    how long a deployment may stay unconfirmed before it counts as failed
+ * @param backupPolicyRef  backup-service policy whose backup is taken before deploying, or {@code null}
+ * @param deployTaskRef    automation-service task that deploys, or {@code null} to confirm by hand
+ * @param resultTimeout    how long a deployment (and a pre-deploy backup) may go without a result
+ *                         before it counts as failed
  */
 public record EnvironmentRules(String name, ApprovalPolicy approvalPolicy, List<DeploymentWindow> windows,
                                List<FreezePeriod> freezes, String backupPolicyRef, String deployTaskRef,

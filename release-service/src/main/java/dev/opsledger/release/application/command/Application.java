@@ -7,6 +7,7 @@ import dev.opsledger.release.application.api.ApplicationCodes;
 import dev.opsledger.release.application.api.ApplicationRegistered;
 import dev.opsledger.release.application.api.DefineLifecycle;
 import dev.opsledger.release.application.api.DeploymentRecorded;
+import dev.opsledger.release.application.api.EnvironmentRules;
 import dev.opsledger.release.application.api.Lifecycle;
 import dev.opsledger.release.application.api.LifecycleDefined;
 import dev.opsledger.release.application.api.RecordDeployment;
@@ -43,9 +44,34 @@ public class Application {
                 command.repositoryUrl()));
     }
 
+    /** References to other services are checked against what their events told us (ADR 041). */
     @CommandHandler
-    public void handle(DefineLifecycle command) {
+    public void handle(DefineLifecycle command, LifecycleReferences references) {
+        for (EnvironmentRules environment : command.environments()) {
+            requireKnown(environment, references);
+        }
         apply(new LifecycleDefined(applicationId, lifecycleVersion + 1, new Lifecycle(command.environments())));
+    }
+
+    private static void requireKnown(EnvironmentRules environment, LifecycleReferences references) {
+        String policy = environment.backupPolicyRef();
+        if (policy != null) {
+            Boolean servesPreDeploy = references.backupPolicyServesPreDeploy(policy);
+            if (servesPreDeploy == null) {
+                throw BusinessRuleViolation.unprocessable(ApplicationCodes.BACKUP_POLICY_UNKNOWN,
+                        "Environment " + environment.name() + ": backup-service has no policy " + policy);
+            }
+            if (!servesPreDeploy) {
+                throw BusinessRuleViolation.unprocessable(ApplicationCodes.BACKUP_POLICY_NOT_PRE_DEPLOY,
+                        "Environment " + environment.name() + ": backup policy " + policy
+                                + " does not take backups for other services");
+            }
+        }
+        String task = environment.deployTaskRef();
+        if (task != null && !references.deployTaskKnown(task)) {
+            throw BusinessRuleViolation.unprocessable(ApplicationCodes.DEPLOY_TASK_UNKNOWN,
+                    "Environment " + environment.name() + ": automation-service has no task " + task);
+        }
     }
 
     @CommandHandler

@@ -14,6 +14,7 @@ import dev.opsledger.release.application.query.ApplicationView;
 import dev.opsledger.release.web.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -56,6 +57,7 @@ class ApplicationController {
     record RegisterApplicationRequest(
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 100) String owningTeam,
+            @Schema(example = "https://git.example.org/platform/billing.git")
             @NotBlank @Size(max = 500) @Pattern(regexp = "(https?|ssh|git)://\\S+|git@\\S+") String repositoryUrl) {
     }
 

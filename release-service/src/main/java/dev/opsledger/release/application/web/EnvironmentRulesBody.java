@@ -30,9 +30,9 @@ public record EnvironmentRulesBody(
         List<@Valid @NotNull Window> windows,
         @Schema(description = "When nothing may be deployed unless an admin overrides it.")
         List<@Valid @NotNull Freeze> freezes,
-        @Schema(description = "Backup policy to run before deploying (stored and returned for now).")
+        @Schema(description = "backup-service policy whose backup is taken before deploying.")
         String backupPolicyRef,
-        @Schema(description = "Automation task that deploys (stored and returned for now).") String deployTaskRef,
+        @Schema(description = "automation-service task that deploys; without one a release manager confirms the result.") String deployTaskRef,
         @Schema(description = "How long a deployment may go unconfirmed before it counts as failed (ISO-8601).",
                 example = "PT4H") @DurationMin(seconds = 1) Duration resultTimeout) {
 

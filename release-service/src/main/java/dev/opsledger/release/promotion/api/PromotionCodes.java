@@ -18,6 +18,12 @@ public final class PromotionCodes {
     public static final String FREEZE_ALREADY_OVERRIDDEN = "promotion.freeze-already-overridden";
     public static final String ROLLBACK_NOT_CURRENT = "promotion.rollback-not-current";
     public static final String NOTHING_TO_ROLL_BACK_TO = "promotion.nothing-to-roll-back-to";
+    /** A release manager may not record the result of a deployment the environment's task carries out. */
+    public static final String DEPLOYED_BY_TASK = "promotion.deployed-by-task";
+    /** The reason of a promotion whose deploy task never answered within the result timeout. */
+    public static final String DEPLOY_ANSWER_MISSING = "deploy-answer-missing";
+    /** The reason of a promotion whose pre-deploy backup never answered within the result timeout. */
+    public static final String BACKUP_ANSWER_MISSING = "backup-answer-missing";
 
     private PromotionCodes() {
     }

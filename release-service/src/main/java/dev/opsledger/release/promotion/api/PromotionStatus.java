@@ -15,14 +15,20 @@ public enum PromotionStatus {
     AWAITING_APPROVAL(Phase.UNDECIDED),
     APPROVED(Phase.READY_TO_DEPLOY),
     WAITING_FOR_WINDOW(Phase.READY_TO_DEPLOY),
+    /** backup-service takes the environment's pre-deploy backup; nothing is deployed yet. */
+    BACKING_UP(Phase.PREPARING),
+    /** The pre-deploy backup exists; the deployment starts in the next open slot. */
+    BACKED_UP(Phase.READY_TO_DEPLOY),
     DEPLOYING(Phase.DEPLOYING),
+    /** The deploy task's run waits for an approver of automation-service. */
+    AWAITING_DEPLOY_APPROVAL(Phase.DEPLOYING),
     DEPLOYED(Phase.DEPLOYMENT_ENDED),
     REJECTED(Phase.ENDED_UNDEPLOYED),
     EXPIRED(Phase.ENDED_UNDEPLOYED),
     CANCELLED(Phase.ENDED_UNDEPLOYED),
     FAILED(Phase.DEPLOYMENT_ENDED);
 
-    private enum Phase { UNDECIDED, READY_TO_DEPLOY, DEPLOYING, ENDED_UNDEPLOYED, DEPLOYMENT_ENDED }
+    private enum Phase { UNDECIDED, READY_TO_DEPLOY, PREPARING, DEPLOYING, ENDED_UNDEPLOYED, DEPLOYMENT_ENDED }
 
     private static final List<PromotionStatus> ACTIVE =
             Arrays.stream(values()).filter(status -> !status.isTerminal()).toList();
@@ -35,7 +41,12 @@ public enum PromotionStatus {
 
     /** Not yet deploying: it may still be cancelled or have its freezes overridden. */
     public boolean isBeforeDeployment() {
-        return phase == Phase.UNDECIDED || phase == Phase.READY_TO_DEPLOY;
+        return phase == Phase.UNDECIDED || phase == Phase.READY_TO_DEPLOY || phase == Phase.PREPARING;
+    }
+
+    /** Waiting for the pre-deploy backup. */
+    public boolean isBackingUp() {
+        return phase == Phase.PREPARING;
     }
 
     /** Approved and not yet deploying: the saga may start the deployment or make it wait. */

@@ -26,7 +26,6 @@ import dev.opsledger.release.promotion.api.ReportDeploymentFailure;
 import dev.opsledger.release.promotion.api.RequestPromotion;
 import dev.opsledger.release.promotion.api.RollBackRelease;
 import dev.opsledger.release.promotion.api.StartDeployment;
-import dev.opsledger.release.promotion.api.TimeOutDeployment;
 import dev.opsledger.release.promotion.api.WaitForWindow;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +41,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A release entering one environment; its own aggregate (ADR 002) so one promotion's approvals,
  * waiting and result never contend with another's. Entry rules live in {@link PromotionEntry},
  * windows and freezes in {@link DeploymentGate}, approvals in the {@link PromotionApproval} entity,
- * and the lifecycle in {@link PromotionStatus}. Time comes from the injected {@link Clock}.
+ * what it asks of backup- and automation-service in the {@link PromotionDelivery} entity, and the
+ * lifecycle in {@link PromotionStatus}. Time comes from the injected {@link Clock}.
  */
 @Aggregate
 public class Promotion {
@@ -59,6 +59,8 @@ public class Promotion {
     private PromotionStatus status;
     @AggregateMember
     private PromotionApproval approval;
+    @AggregateMember
+    private PromotionDelivery delivery;
 
     protected Promotion() {
         // For Axon: rebuilt from events.
@@ -109,6 +111,7 @@ public class Promotion {
     @CommandHandler
     public void handle(StartDeployment command, Clock clock) {
         requireStatus(status.isReadyToDeploy(), "start deploying");
+        delivery.requireBackupTaken();
         gate.requireOpenAt(clock.instant());
         apply(new DeploymentStarted(promotionId, target));
     }
@@ -125,13 +128,6 @@ public class Promotion {
         requireResultMayBeRecorded(command.recordedBy());
         requireText(command.reason(), PromotionCodes.REASON_REQUIRED, "A failure needs a reason");
         apply(new DeploymentFailed(promotionId, target, command.recordedBy(), command.reason()));
-    }
-
-    @CommandHandler
-    public void handle(TimeOutDeployment command) {
-        requireStatus(status.isDeploying(), "time out");
-        apply(new DeploymentFailed(promotionId, target, Actor.system("promotion-saga"),
-                "No deployment result was recorded within " + rules.resultTimeout()));
     }
 
     private void open(String id, PromotionEntry entry, Actor requester, String reason, PromotionContext context,
@@ -170,6 +166,7 @@ public class Promotion {
     private void requireResultMayBeRecorded(Actor actor) {
         requireRole(actor, RELEASE_MANAGER, "record a deployment result");
         requireStatus(status.isDeploying(), "record a deployment result");
+        delivery.requireDeployedByHand();
     }
 
     @EventSourcingHandler
@@ -183,6 +180,7 @@ public class Promotion {
         // Created here, not on the approval event, so every approval command finds an entity
         // that can answer "not awaiting approval" instead of a routing failure.
         approval = new PromotionApproval();
+        delivery = new PromotionDelivery(promotionId, target, rules, requestedBy.id());
     }
 
     /** Every other step, the end included, names the state it leads to. */

@@ -7,6 +7,11 @@ import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.release.promotion.api.FreezeOverridden;
 import dev.opsledger.release.promotion.api.PromotionApprovalGiven;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
+import dev.opsledger.release.promotion.api.PromotionBackupTaken;
+import dev.opsledger.release.promotion.api.PromotionDeployRunRecorded;
+import dev.opsledger.release.promotion.api.PromotionBackupFailed;
+import dev.opsledger.release.promotion.api.DeployTaskSucceeded;
+import dev.opsledger.release.promotion.api.DeployTaskFailed;
 import dev.opsledger.release.promotion.api.PromotionEnded;
 import dev.opsledger.release.promotion.api.PromotionRequested;
 import dev.opsledger.release.promotion.api.PromotionStatus;
@@ -94,9 +99,21 @@ class PromotionProjection {
     }
 
     /** The steps that change nothing but the state (approved, deploying). */
+    /** Every step moves the status; those that name another service's run record it too. */
     @EventHandler
     void on(PromotionStep event, @Timestamp Instant at) {
         status(event.promotionId(), event.status(), at);
+        switch (event) {
+            case PromotionBackupTaken e -> jdbc.sql(
+                            "UPDATE promotion_view SET backup_run_id = ?, backup_sha256 = ? WHERE promotion_id = ?")
+                    .params(e.backupRunId(), e.sha256(), e.promotionId()).update();
+            case PromotionDeployRunRecorded e -> jdbc.sql(
+                            "UPDATE promotion_view SET deploy_run_id = ? WHERE promotion_id = ?")
+                    .params(e.runId(), e.promotionId()).update();
+            default -> {
+                // The status says it all.
+            }
+        }
     }
 
     @EventHandler
@@ -104,6 +121,16 @@ class PromotionProjection {
         Instant at = message.getTimestamp();
         Actor by = event.endedBy();
         ended(event.promotionId(), event.status(), by, event.detail(), at);
+        switch (event) {
+            case PromotionBackupFailed e when e.backupRunId() != null -> jdbc.sql(
+                            "UPDATE promotion_view SET backup_run_id = ? WHERE promotion_id = ?")
+                    .params(e.backupRunId(), e.promotionId()).update();
+            case DeployTaskSucceeded e -> deployRun(e.promotionId(), e.runId());
+            case DeployTaskFailed e when e.runId() != null -> deployRun(e.promotionId(), e.runId());
+            default -> {
+                // Ended without another service's run.
+            }
+        }
         PromotionTarget target = event.target();
         if (event.status() == PromotionStatus.DEPLOYED) {
             jdbc.sql("""
@@ -137,6 +164,11 @@ class PromotionProjection {
                 .params(message.getIdentifier(), target.applicationId(), target.environment(), promotionId,
                         target.releaseId(), target.version(), outcome.name(), recordedBy.id(), recordedBy.name(),
                         detail, promotionId, utc(message.getTimestamp()))
+                .update();
+    }
+
+    private void deployRun(String promotionId, String runId) {
+        jdbc.sql("UPDATE promotion_view SET deploy_run_id = ? WHERE promotion_id = ?").params(runId, promotionId)
                 .update();
     }
 

@@ -89,7 +89,8 @@ public class PromotionQueries {
                 people(row.getArray("approved_by"), row.getArray("approved_by_names")),
                 instant(row.getTimestamp("waiting_until")), row.getString("wait_reason"),
                 row.getBoolean("freeze_overridden"), Person.orNull(row.getString("outcome_by_id"),
-                row.getString("outcome_by")), row.getString("outcome_detail"), instant(row.getTimestamp("updated_at")));
+                row.getString("outcome_by")), row.getString("outcome_detail"), instant(row.getTimestamp("updated_at")),
+                row.getString("backup_run_id"), row.getString("backup_sha256"), row.getString("deploy_run_id"));
     }
 
     /** The two arrays are appended together, one approver at a time, so they pair up by position. */

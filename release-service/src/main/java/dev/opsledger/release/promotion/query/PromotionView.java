@@ -11,6 +11,9 @@ import java.util.List;
  * @param approvedBy        who approved so far, in order
  * @param outcomeBy         who ended it (rejected, cancelled, recorded the result), if anyone
  * @param outcomeDetail     the reason or evidence link that came with the end
+ * @param backupRunId       backup-service's run of the pre-deploy backup, once it answered
+ * @param backupSha256      that backup's checksum, when it succeeded
+ * @param deployRunId       automation-service's run of the deploy task, once it answered
  */
 public record PromotionView(String promotionId, String applicationId, String releaseId, String version,
                             String environment, String status, int lifecycleVersion, Person requestedBy,
@@ -18,5 +21,5 @@ public record PromotionView(String promotionId, String applicationId, String rel
                             Integer requiredApprovals, List<String> approverRoles, Boolean fourEyes,
                             Instant approvalDeadline, List<Person> approvedBy, Instant waitingUntil,
                             String waitReason, boolean freezeOverridden, Person outcomeBy, String outcomeDetail,
-                            Instant updatedAt) {
+                            Instant updatedAt, String backupRunId, String backupSha256, String deployRunId) {
 }

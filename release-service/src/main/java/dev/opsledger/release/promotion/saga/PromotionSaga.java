@@ -9,12 +9,17 @@ import dev.opsledger.release.promotion.api.ExpirePromotion;
 import dev.opsledger.release.promotion.api.FreezeOverridden;
 import dev.opsledger.release.promotion.api.PromotionApproved;
 import dev.opsledger.release.promotion.api.PromotionAwaitingApproval;
+import dev.opsledger.release.promotion.api.PromotionBackupRequested;
+import dev.opsledger.release.promotion.api.PromotionBackupTaken;
 import dev.opsledger.release.promotion.api.PromotionEnded;
 import dev.opsledger.release.promotion.api.PromotionRequested;
 import dev.opsledger.release.promotion.api.PromotionStatus;
 import dev.opsledger.release.promotion.api.PromotionTarget;
 import dev.opsledger.release.promotion.api.PromotionWaitingForWindow;
+import dev.opsledger.release.promotion.api.RequestDeployTask;
 import dev.opsledger.release.promotion.api.StartDeployment;
+import dev.opsledger.release.promotion.api.TakePreDeployBackup;
+import dev.opsledger.release.promotion.api.TimeOutBackup;
 import dev.opsledger.release.promotion.api.TimeOutDeployment;
 import dev.opsledger.release.promotion.api.WaitForWindow;
 import java.time.Clock;
@@ -34,8 +39,12 @@ import org.axonframework.spring.stereotype.Saga;
  *   <li>waits for approvals until their deadline, then expires the promotion;</li>
  *   <li>once approved, waits for the next deployment slot: inside a window and outside every
  *       freeze, unless an admin overrode the freezes;</li>
- *   <li>starts the deployment and waits for a release manager to record the result, failing the
- *       deployment when nobody does in time;</li>
+ *   <li>when the environment has a backup policy, asks backup-service for a pre-deploy backup and
+ *       waits for its answer until the result timeout (a failed or missing backup fails the
+ *       promotion); with the backup taken, looks for the slot again;</li>
+ *   <li>starts the deployment; when the environment has a deploy task, asks automation-service to run
+ *       it, and its run's answer ends the promotion; otherwise waits for a release manager to record
+ *       the result. Either way the result timeout fails a deployment nobody answered for;</li>
  *   <li>on success, records in the application which release now runs in the environment.</li>
  * </ol>
  * Every waiting step has a deadline. The aggregate checks every step again, so the saga only
@@ -48,6 +57,7 @@ public class PromotionSaga {
     static final String APPROVAL_DEADLINE = "promotion-approval-deadline";
     static final String DEPLOYMENT_SLOT = "promotion-deployment-slot";
     static final String RESULT_DEADLINE = "promotion-result-deadline";
+    static final String BACKUP_DEADLINE = "promotion-backup-deadline";
     /**
      * After asking to start, look again this much later: if the window closed between planning
      * and starting, the start was refused and this re-plans instead of waiting forever.
@@ -75,6 +85,10 @@ public class PromotionSaga {
     private String slotDeadlineId;
     @JsonProperty
     private String resultDeadlineId;
+    @JsonProperty
+    private String backupDeadlineId;
+    @JsonProperty
+    private boolean backupTaken;
 
     @StartSaga
     @SagaEventHandler(associationProperty = PROMOTION_ID)
@@ -124,9 +138,32 @@ public class PromotionSaga {
     }
 
     @SagaEventHandler(associationProperty = PROMOTION_ID)
-    public void on(DeploymentStarted event, DeadlineManager deadlines) {
+    public void on(PromotionBackupRequested event, DeadlineManager deadlines) {
+        slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
+        backupDeadlineId = deadlines.schedule(rules.resultTimeout(), BACKUP_DEADLINE, promotionId);
+    }
+
+    @DeadlineHandler(deadlineName = BACKUP_DEADLINE)
+    public void backupOverdue(String promotion, CommandGateway commands) {
+        backupDeadlineId = null;
+        commands.send(new TimeOutBackup(promotion));
+    }
+
+    /** The window may have closed while the backup ran: plan the slot again, without a second backup. */
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(PromotionBackupTaken event, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
+        backupDeadlineId = cancel(deadlines, BACKUP_DEADLINE, backupDeadlineId);
+        backupTaken = true;
+        planDeployment(commands, deadlines, clock);
+    }
+
+    @SagaEventHandler(associationProperty = PROMOTION_ID)
+    public void on(DeploymentStarted event, CommandGateway commands, DeadlineManager deadlines) {
         slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
         resultDeadlineId = deadlines.schedule(rules.resultTimeout(), RESULT_DEADLINE, promotionId);
+        if (rules.deployTaskRef() != null) {
+            commands.send(new RequestDeployTask(promotionId));
+        }
     }
 
     @DeadlineHandler(deadlineName = RESULT_DEADLINE)
@@ -150,7 +187,10 @@ public class PromotionSaga {
         Instant now = clock.instant();
         DeploymentSlot slot = rules.earliestDeployment(now, freezeOverridden);
         slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
-        if (slot.isOpenAt(now)) {
+        if (slot.isOpenAt(now) && rules.backupPolicyRef() != null && !backupTaken) {
+            // The backup's own event schedules its deadline (see above).
+            commands.send(new TakePreDeployBackup(promotionId));
+        } else if (slot.isOpenAt(now)) {
             commands.send(new StartDeployment(promotionId));
             slotDeadlineId = deadlines.schedule(START_RECHECK, DEPLOYMENT_SLOT, promotionId);
         } else {
@@ -163,6 +203,7 @@ public class PromotionSaga {
         approvalDeadlineId = cancel(deadlines, APPROVAL_DEADLINE, approvalDeadlineId);
         slotDeadlineId = cancel(deadlines, DEPLOYMENT_SLOT, slotDeadlineId);
         resultDeadlineId = cancel(deadlines, RESULT_DEADLINE, resultDeadlineId);
+        backupDeadlineId = cancel(deadlines, BACKUP_DEADLINE, backupDeadlineId);
     }
 
     /** Cancels the deadline if one is scheduled; returns the id to keep (none). */

@@ -23,6 +23,8 @@ public class Release {
     private String releaseId;
     private String applicationId;
     private String version;
+    private String commitSha;
+    private String artifactReference;
 
     protected Release() {
         // For Axon: rebuilt from events.
@@ -49,7 +51,7 @@ public class Release {
     }
 
     public ReleaseSnapshot snapshot() {
-        return new ReleaseSnapshot(releaseId, applicationId, version);
+        return new ReleaseSnapshot(releaseId, applicationId, version, commitSha, artifactReference);
     }
 
     @EventSourcingHandler
@@ -57,5 +59,7 @@ public class Release {
         releaseId = event.releaseId();
         applicationId = event.applicationId();
         version = event.version();
+        commitSha = event.commitSha();
+        artifactReference = event.artifactReference();
     }
 }

@@ -1,6 +1,6 @@
 package dev.opsledger.contracts.automation;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param cancelledAt when
  */
 @MessageType(service = OpsLedgerService.AUTOMATION, name = "task-run-cancelled", version = 1)
-public record TaskRunCancelled(String runId, String taskId, int version, String requestId, String cancelledBy, boolean wasRunning, Instant cancelledAt) implements IntegrationEvent {
+public record TaskRunCancelled(String runId, String taskId, int version, String requestId, String cancelledBy, boolean wasRunning, Instant cancelledAt) implements IntegrationAnswer {
 
     @Override
     public String subject() {

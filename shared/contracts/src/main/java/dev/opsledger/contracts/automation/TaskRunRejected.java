@@ -1,6 +1,6 @@
 package dev.opsledger.contracts.automation;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.time.Instant;
  * @param decidedAt when
  */
 @MessageType(service = OpsLedgerService.AUTOMATION, name = "task-run-rejected", version = 1)
-public record TaskRunRejected(String runId, String taskId, int version, String requestId, String outcome, String decidedBy, String reason, Instant decidedAt) implements IntegrationEvent {
+public record TaskRunRejected(String runId, String taskId, int version, String requestId, String outcome, String decidedBy, String reason, Instant decidedAt) implements IntegrationAnswer {
 
     @Override
     public String subject() {

@@ -1,6 +1,6 @@
 package dev.opsledger.contracts.automation;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.time.Instant;
  * @param requestedAt when
  */
 @MessageType(service = OpsLedgerService.AUTOMATION, name = "task-run-requested", version = 1)
-public record TaskRunRequested(String runId, String taskId, int version, String requestId, String trigger, String digest, String requestedBy, Instant requestedAt) implements IntegrationEvent {
+public record TaskRunRequested(String runId, String taskId, int version, String requestId, String trigger, String digest, String requestedBy, Instant requestedAt) implements IntegrationAnswer {
 
     @Override
     public String subject() {

@@ -1,6 +1,6 @@
 package dev.opsledger.contracts.automation;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param startedAt when
  */
 @MessageType(service = OpsLedgerService.AUTOMATION, name = "task-run-started", version = 1)
-public record TaskRunStarted(String runId, String taskId, int version, String requestId, String digest, Instant startedAt) implements IntegrationEvent {
+public record TaskRunStarted(String runId, String taskId, int version, String requestId, String digest, Instant startedAt) implements IntegrationAnswer {
 
     @Override
     public String subject() {

@@ -1,6 +1,6 @@
 package dev.opsledger.contracts.automation;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param finishedAt when
  */
 @MessageType(service = OpsLedgerService.AUTOMATION, name = "task-run-succeeded", version = 1)
-public record TaskRunSucceeded(String runId, String taskId, int version, String requestId, Integer exitCode, Instant finishedAt) implements IntegrationEvent {
+public record TaskRunSucceeded(String runId, String taskId, int version, String requestId, Integer exitCode, Instant finishedAt) implements IntegrationAnswer {
 
     @Override
     public String subject() {

@@ -1,6 +1,6 @@
 package dev.opsledger.contracts.backup;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 @MessageType(service = OpsLedgerService.BACKUP, name = "backup-failed", version = 1)
 public record BackupFailed(String runId, String targetId, String targetName, String requestId, String reason,
-                           Instant failedAt) implements IntegrationEvent {
+                           Instant failedAt) implements IntegrationAnswer {
 
     /** Keyed by target, so one target's story stays in order on one partition. */
     @Override

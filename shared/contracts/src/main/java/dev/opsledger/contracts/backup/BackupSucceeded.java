@@ -1,6 +1,6 @@
 package dev.opsledger.contracts.backup;
 
-import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import java.time.Instant;
 @MessageType(service = OpsLedgerService.BACKUP, name = "backup-succeeded", version = 1)
 public record BackupSucceeded(String runId, String targetId, String targetName, String trigger,
                               String requestId, long sizeBytes, String sha256, String toolVersion,
-                              Instant completedAt) implements IntegrationEvent {
+                              Instant completedAt) implements IntegrationAnswer {
 
     /** Keyed by target, so one target's story stays in order on one partition. */
     @Override

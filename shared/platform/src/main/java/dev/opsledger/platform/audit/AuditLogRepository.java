@@ -73,12 +73,31 @@ public class AuditLogRepository {
 
     /** Up to {@code limit} entries matching the query, after the cursor, by time then global index. */
     public List<AuditEntry> find(AuditQuery query, Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE TRUE");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (query.actor() != null) {
-            sql.append(" AND (actor_id = :actor OR actor_name = :actor)");
-            params.put("actor", query.actor());
+        String filters = filters(query, after, params);
+        params.put("limit", limit);
+        if (query.actor() == null) {
+            return jdbc.sql("SELECT * FROM audit_log WHERE TRUE" + filters + ORDER_AND_LIMIT)
+                    .params(params).query(ROW).list();
         }
+        // "actor_id = :actor OR actor_name = :actor" can't be read in page order from one index: the planner
+        // merges both actors' whole histories in bitmaps and sorts them. Each branch here reads its own
+        // (actor, event_time, global_index) index in order and stops after one page; UNION drops a row that
+        // matches both columns, the outer ORDER BY merges the two pages.
+        params.put("actor", query.actor());
+        return jdbc.sql("SELECT * FROM ("
+                        + "(SELECT * FROM audit_log WHERE actor_id = :actor" + filters + ORDER_AND_LIMIT + ")"
+                        + " UNION "
+                        + "(SELECT * FROM audit_log WHERE actor_name = :actor" + filters + ORDER_AND_LIMIT + ")"
+                        + ") AS by_actor" + ORDER_AND_LIMIT)
+                .params(params).query(ROW).list();
+    }
+
+    private static final String ORDER_AND_LIMIT = " ORDER BY event_time, global_index LIMIT :limit";
+
+    /** Every condition but the actor, as {@code AND …} clauses. */
+    private static String filters(AuditQuery query, Cursor after, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (query.from() != null) {
             sql.append(" AND event_time >= :from");
             params.put("from", utc(query.from()));
@@ -108,9 +127,7 @@ public class AuditLogRepository {
             params.put("afterTime", utc(after.instant(0)));
             params.put("afterIndex", after.number(1));
         }
-        sql.append(" ORDER BY event_time, global_index LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        return sql.toString();
     }
 
     /**

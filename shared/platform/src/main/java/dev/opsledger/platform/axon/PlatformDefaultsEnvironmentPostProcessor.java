@@ -27,6 +27,7 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // Tracking processors (Axon's default with an event store, stated so nobody wonders) keep
         // their position in token_entry, so read models and the Kafka publisher resume after a restart.
         defaults.put("axon.eventhandling.processors.integration-publisher.mode", "tracking");
+        defaults.put("axon.eventhandling.processors.integration-request-sender.mode", "tracking");
         // Deadlines: JobRunr jobs in PostgreSQL, executed by every instance's background server.
         defaults.put("jobrunr.background-job-server.enabled", "true");
         defaults.put("jobrunr.dashboard.enabled", "false");

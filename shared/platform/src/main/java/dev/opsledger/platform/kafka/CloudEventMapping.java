@@ -1,6 +1,7 @@
 package dev.opsledger.platform.kafka;
 
 import dev.opsledger.contracts.IntegrationEvent;
+import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageTypes;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.platform.metadata.MetadataKeys;
@@ -44,16 +45,29 @@ public class CloudEventMapping {
 
     /** The CloudEvent for a public record derived from an internal event. */
     public CloudEvent toCloudEvent(EventMessage<?> event, IntegrationEvent record) {
+        return toCloudEvent(event, MessageTypes.typeOf(record.getClass(), service), record.subject(), record);
+    }
+
+    /**
+     * The CloudEvent for a request to another service, derived from the internal event that decided
+     * to send it: its type is the receiving service's ({@code dev.opsledger.backup.take-backup.v1}),
+     * its source this service, and it continues the event's chain (correlation, cause, actor, trace).
+     */
+    public CloudEvent toCloudEvent(EventMessage<?> event, IntegrationRequest request) {
+        return toCloudEvent(event, MessageTypes.typeOf(request.getClass()), request.subject(), request);
+    }
+
+    private CloudEvent toCloudEvent(EventMessage<?> event, String type, String subject, Object data) {
         MetaData metaData = event.getMetaData();
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 // Consumers deduplicate on the id, and a republished event keeps it.
                 .withId(event.getIdentifier())
                 .withSource(URI.create(service.source()))
-                .withType(MessageTypes.typeOf(record.getClass(), service))
-                .withSubject(record.subject())
+                .withType(type)
+                .withSubject(subject)
                 .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withDataContentType(DATA_CONTENT_TYPE)
-                .withData(jsonMapper.writeValueAsBytes(record));
+                .withData(jsonMapper.writeValueAsBytes(data));
         extension(builder, CORRELATION_ID, metaData.get(MetadataKeys.CORRELATION_ID));
         extension(builder, CAUSATION_ID, metaData.get(MetadataKeys.CAUSATION_ID));
         extension(builder, ACTOR, metaData.get(MetadataKeys.ACTOR_ID));

@@ -7,8 +7,12 @@ import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,6 +25,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,6 +33,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -59,6 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean({KafkaProperties.class, DataSource.class})
 @EnableConfigurationProperties({KafkaBridgeProperties.class, OpsLedgerServiceProperties.class})
 public class KafkaBridgeAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBridgeAutoConfiguration.class);
 
     private final OpsLedgerService service;
     private final KafkaBridgeProperties bridge;
@@ -113,6 +122,80 @@ public class KafkaBridgeAutoConfiguration {
                 IntegrationEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
+    /** The requests this service sends (declared by {@link OutgoingRequest} beans), sent durably. */
+    @Bean
+    public IntegrationRequestSender integrationRequestSender(ObjectProvider<OutgoingRequest<?>> requests,
+                                                             CloudEventMapping mapping, SentRequests sentRequests,
+                                                             KafkaTemplate<String, byte[]> integrationEventKafkaTemplate) {
+        return new IntegrationRequestSender(requests.orderedStream().toList(), mapping, sentRequests,
+                integrationEventKafkaTemplate, bridge.sendTimeout());
+    }
+
+    /** As for the publisher: a request that did not reach Kafka is retried from the token, never skipped. */
+    @Bean
+    public ConfigurerModule integrationRequestSenderErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                IntegrationRequestSender.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    public SentRequests sentRequests(DataSource dataSource) {
+        return new SentRequests(JdbcClient.create(dataSource));
+    }
+
+    /**
+     * Answers to this service's requests, read from the answering services' events topics; only when
+     * the service declares {@link AnswerHandler}s. Its own consumer group, so other teams' groups and
+     * offsets on those topics are untouched.
+     */
+    @Bean
+    @Conditional(FollowsOtherServices.class)
+    public ConcurrentMessageListenerContainer<String, byte[]> integrationAnswerListenerContainer(
+            KafkaProperties kafkaProperties, ObjectProvider<AnswerHandler<?>> answerHandlers,
+            ObjectProvider<ForeignEventHandler<?>> foreignEventHandlers, CloudEventMapping mapping,
+            SentRequests sentRequests, ProcessedMessages processedMessages, CommandGateway commandGateway,
+            PlatformTransactionManager transactionManager, Environment environment) {
+        List<AnswerHandler<?>> handlers = answerHandlers.orderedStream().toList();
+        List<ForeignEventHandler<?>> followers = foreignEventHandlers.orderedStream().toList();
+        IntegrationAnswerConsumer consumer = new IntegrationAnswerConsumer(service,
+                environment.getProperty("spring.application.name", "opsledger"), handlers, followers, mapping,
+                sentRequests, processedMessages, commandGateway, new TransactionTemplate(transactionManager));
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // An answer published before our first start (or while we were down) must still arrive.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "opsledger-" + service.id() + "-answers");
+
+        ContainerProperties containerProperties =
+                new ContainerProperties(IntegrationAnswerConsumer.topicsOf(handlers, followers).toArray(String[]::new));
+        containerProperties.setMessageListener(consumer);
+        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), containerProperties);
+        container.setBeanName("opsledger-" + service.id() + "-answers");
+        // Only an answer that overtook its own request's commit is worth retrying; give it time, then log.
+        container.setCommonErrorHandler(new DefaultErrorHandler(
+                (record, e) -> log.error("Answer at {}-{}@{} not handled after retries: {}", record.topic(),
+                        record.partition(), record.offset(), e.getMessage()),
+                new FixedBackOff(bridge.retryBackoff().toMillis(), bridge.requestRetries() * 10L)));
+        return container;
+    }
+
+    /** The answering services' topics, so our consumer never waits for a service that has not started yet. */
+    @Bean
+    @Conditional(FollowsOtherServices.class)
+    public KafkaAdmin.NewTopics answeringServiceTopics(ObjectProvider<AnswerHandler<?>> answerHandlers,
+                                                       ObjectProvider<ForeignEventHandler<?>> foreignEventHandlers) {
+        return new KafkaAdmin.NewTopics(Stream.concat(
+                        answerHandlers.orderedStream().map(AnswerHandler::answeringService),
+                        foreignEventHandlers.orderedStream().map(ForeignEventHandler::publisher)).distinct()
+                .flatMap(answering -> Stream.of(answering.eventsTopic(), answering.requestsTopic()))
+                .map(topic -> TopicBuilder.name(topic).partitions(bridge.partitions()).build())
+                .toArray(NewTopic[]::new));
+    }
+
     @Bean
     public ProcessedMessages processedMessages(DataSource dataSource) {
         return new ProcessedMessages(JdbcClient.create(dataSource));
@@ -165,6 +248,22 @@ public class KafkaBridgeAutoConfiguration {
         container.setBeanName("opsledger-" + service.id() + "-requests");
         container.setCommonErrorHandler(requestErrorHandler(recoverer));
         return container;
+    }
+
+    /** Active when the service sends requests (their answers) or follows another service's events. */
+    static class FollowsOtherServices extends AnyNestedCondition {
+
+        FollowsOtherServices() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(AnswerHandler.class)
+        static class Answers {
+        }
+
+        @ConditionalOnBean(ForeignEventHandler.class)
+        static class ForeignEvents {
+        }
     }
 
     /**

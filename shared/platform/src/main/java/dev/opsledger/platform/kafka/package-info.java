@@ -45,6 +45,21 @@
  * Both are stored as events in the service's history ({@code IntegrationRequestFailed},
  * {@code IntegrationRequestRejected}) and published by the same tracking processor.
  *
+ * <p>The requester's side (ADR 040, {@code docs/adr/040-requests-sent-from-the-requesters-history.md}):
+ * <ul>
+ *   <li>{@link dev.opsledger.platform.kafka.OutgoingRequest} beans: an internal event by which an
+ *       aggregate decided to ask → the public request record, with an id from
+ *       {@link dev.opsledger.platform.request.RequestIds} (aggregate, step, attempt; never random). The
+ *       {@link dev.opsledger.platform.kafka.IntegrationRequestSender} tracking processor
+ *       ({@code integration-request-sender}) records it ({@code sent_request}) and sends it as a CloudEvent
+ *       to {@code opsledger.<receiver>.requests}, carrying correlation, causation, actor and traceparent;</li>
+ *   <li>{@link dev.opsledger.platform.kafka.AnswerHandler} beans: an answer (a success event carrying the
+ *       request id, {@code request-failed}, {@code request-rejected}) → a command on the aggregate that
+ *       asked, sent once per answer by the {@link dev.opsledger.platform.kafka.IntegrationAnswerConsumer}
+ *       (group {@code opsledger-<service>-answers}) as {@code system:<service>}, caused by the answer.
+ *       Whether an answer is late or a second one is the aggregate's to record.</li>
+ * </ul>
+ *
  * <p>Tuning lives under {@code opsledger.kafka.*} ({@link dev.opsledger.platform.kafka.KafkaBridgeProperties});
  * the broker address under Spring's {@code spring.kafka.bootstrap-servers}.
  */

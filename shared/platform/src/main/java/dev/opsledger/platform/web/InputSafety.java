@@ -14,8 +14,9 @@ import java.util.Optional;
  * ({@link SafeRequestBodyAdvice}) and every query parameter ({@link RequestInputFilter}):
  *
  * <ul>
- *   <li>NUL and the other C0 control characters but tab, line feed and carriage return:
- *       PostgreSQL refuses NUL in {@code text}, and the others forge log lines;</li>
+ *   <li>NUL and the other control characters but tab, line feed and carriage return, bidirectional
+ *       overrides, noncharacters and lone surrogates ({@link #hasControlCharacter}): PostgreSQL
+ *       refuses NUL in {@code text}, the others forge log lines or show text other than is stored;</li>
  *   <li>durations that are negative or longer than {@link #LONGEST} (100 years): added to the
  *       clock, a huge one overflows, and once stored in a rule it would break every later
  *       command that reads the rule.</li>
@@ -27,7 +28,7 @@ import java.util.Optional;
 public final class InputSafety {
 
     public static final Duration LONGEST = Duration.ofDays(36_500);
-    static final String CONTROL_CHARACTER = "must not contain control characters";
+    static final String CONTROL_CHARACTER = "must not contain control, bidirectional or non-characters";
     static final String DURATION_RANGE = "must be a duration between 0 and 100 years";
     private static final int MAX_DEPTH = 16;
 
@@ -41,14 +42,38 @@ public final class InputSafety {
         return found.stream().findFirst();
     }
 
+    /**
+     * Whether the text holds a character no name, reason or id needs and that can harm a reader:
+     * C0 and C1 controls but tab, line feed and carriage return (NUL, ESC, NEL…), the line and
+     * paragraph separators, bidirectional overrides and isolates (text that reads other than it
+     * is stored), noncharacters, and a lone surrogate (not text at all; PostgreSQL stores a
+     * replacement, so what is read back differs from what was accepted).
+     */
     public static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = text.codePointAt(i);
+                if ((codePoint & 0xFFFE) == 0xFFFE) {
+                    return true;
+                }
+                i++;
+                continue;
+            }
+            if (isUnsafe(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isUnsafe(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                || (c >= 0x7f && c <= 0x9f)
+                || c == 0x2028 || c == 0x2029
+                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                || (c >= 0xfdd0 && c <= 0xfdef) || c == 0xfffe || c == 0xffff
+                || Character.isSurrogate(c);
     }
 
     private static void walk(Object value, String path, int depth, List<FieldError> found) {

@@ -60,4 +60,10 @@ public class OpsLedgerWebAutoConfiguration {
     OpenApiConventions openApiConventions() {
         return new OpenApiConventions();
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StrictJsonScalars strictJsonScalars() {
+        return new StrictJsonScalars();
+    }
 }

@@ -8,6 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a query parameter (name or value, after decoding: {@code %00}) holding a control
  *       character: 400, as a body gets from {@link SafeRequestBodyAdvice};</li>
  *   <li>a {@code Content-Type} that is not one concrete media type ({@code *}{@code /*},
- *       {@code text/*}, garbage): 415. Spring MVC would throw on it while reading the body.</li>
+ *       {@code text/*}, garbage), or names a charset other than UTF-8: 415. Spring MVC would throw
+ *       on the first while reading the body, and misread the second;</li>
+ *   <li>a query parameter without a name ({@code ?=x}), which Tomcat would drop silently: 400.</li>
  * </ul>
  */
 public class RequestInputFilter extends OncePerRequestFilter {
@@ -44,6 +49,11 @@ public class RequestInputFilter extends OncePerRequestFilter {
                     response);
             return;
         }
+        if (hasParameterWithoutName(request.getQueryString())) {
+            writer.write(ProblemDetails.validation(
+                    List.of(new FieldError("query", "has a parameter without a name")), request), response);
+            return;
+        }
         String unsafe = unsafeParameter(request.getParameterMap());
         if (unsafe != null) {
             writer.write(ProblemDetails.validation(
@@ -53,16 +63,31 @@ public class RequestInputFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** One concrete type, in UTF-8 if it names a charset: the bodies we read are UTF-8 JSON. */
     private static boolean isConcreteMediaType(String contentType) {
         if (contentType == null) {
             return true;
         }
         try {
             MediaType type = MediaType.parseMediaType(contentType);
-            return !type.isWildcardType() && !type.isWildcardSubtype();
-        } catch (InvalidMediaTypeException unreadable) {
+            return !type.isWildcardType() && !type.isWildcardSubtype()
+                    && (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
+        } catch (InvalidMediaTypeException | UnsupportedCharsetException | IllegalCharsetNameException unreadable) {
             return false;
         }
+    }
+
+    /** {@code ?=x} or {@code ?a=1&=2}: Tomcat drops such parameters silently; we refuse them. */
+    private static boolean hasParameterWithoutName(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith("=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String unsafeParameter(Map<String, String[]> parameters) {

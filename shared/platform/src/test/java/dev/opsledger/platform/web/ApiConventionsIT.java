@@ -45,11 +45,27 @@ class ApiConventionsIT {
     private final String bearer = LocalJwtIssuer.shared().bearer("dev1", Set.of("developer"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"*/*", "application/*", "nonsense", "text/plain", "application/x-www-form-urlencoded"})
+    @ValueSource(strings = {"*/*", "application/*", "nonsense", "text/plain", "application/x-www-form-urlencoded",
+            "application/json; charset=utf-16", "application/json; charset=no-such-charset"})
     void givenABodyWithAContentTypeThatIsNotJson_whenPosted_thenA4xxProblem(String contentType) throws IOException {
         Answer answer = send("POST", "/widgets", contentType, "{\"name\":\"a\"}");
 
         answer.assertProblem();
+    }
+
+    /**
+     * A JSON value of the wrong type is refused, not coerced: {@code true} is no name, {@code "12"}
+     * no number. Found by the e2e bad-input test, where a boolean became a backup target's
+     * database name and was stored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\":true}", "{\"name\":42}", "{\"name\":1.5}", "{\"name\":\"a\",\"tags\":[true]}",
+            "{\"name\":\"a\",\"tags\":[7]}", "{\"name\":\"a\",\"tags\":\"x\"}", "{\"name\":[\"a\"]}"})
+    void givenAValueOfTheWrongJsonType_whenPosted_then400Problem(String body) throws IOException {
+        Answer answer = send("POST", "/widgets", "application/json", body);
+
+        answer.assertProblem();
+        assertThat(answer.status).as("%s", body).isEqualTo(400);
     }
 
     @Test
@@ -140,6 +156,15 @@ class ApiConventionsIT {
 
         assertThat(second.json().get("entries").toString()).isEqualTo("[\"w4\",\"w5\",\"w6\"]");
         assertThat(second.json().get("nextCursor").isNull()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/widgets?=&&==", "/widgets?limit=2&=x", "/widgets?name=%E2%80%AEevil", "/widgets?name=%C2%85"})
+    void givenAQueryWithANamelessOrUnsafeParameter_whenListed_then400(String target) throws IOException {
+        Answer answer = send("GET", target, null, null);
+
+        answer.assertProblem();
+        assertThat(answer.status).isEqualTo(400);
     }
 
     @ParameterizedTest

@@ -29,7 +29,7 @@ class InputSafetyTest {
         Body body = new Body("api", List.of(new Window("a", null), new Window("b\u0000", null)), Map.of());
 
         assertThat(InputSafety.firstViolation(body))
-                .contains(new FieldError("windows[1].zone", "must not contain control characters"));
+                .contains(new FieldError("windows[1].zone", InputSafety.CONTROL_CHARACTER));
     }
 
     @Test
@@ -45,5 +45,20 @@ class InputSafetyTest {
         assertThat(InputSafety.firstViolation(new Window("z", InputSafety.LONGEST.plusSeconds(1)))).isPresent();
         assertThat(InputSafety.firstViolation(new Window("z", InputSafety.LONGEST))).isEmpty();
         assertThat(InputSafety.firstViolation(new Window("z", Duration.ZERO))).isEmpty();
+    }
+
+    @Test
+    void givenCharactersThatShowOtherThanIsStoredOrAreNoText_whenChecked_thenRefused() {
+        for (String text : List.of("evil\u202Egnp.exe", "a\u0085b", "a\u2028b", "lone \uD800 surrogate", "end \uDC00",
+                "x\uFFFF", "x\uFDD0", "x\uD83F\uDFFF", "\u2066isolate")) {
+            assertThat(InputSafety.hasControlCharacter(text)).as("%s", text.codePoints().boxed().toList()).isTrue();
+        }
+    }
+
+    @Test
+    void givenOrdinaryUnicode_whenChecked_thenAccepted() {
+        for (String text : List.of("Zürich", "東京", "rocket \uD83D\uDE80", "tab\tand\nnewline", "العربية")) {
+            assertThat(InputSafety.hasControlCharacter(text)).as(text).isFalse();
+        }
     }
 }

@@ -1,0 +1,130 @@
+package dev.opsledger.benchmarks;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * P4: {@code GET /audit?actor=…&from=…&to=…} (first page, the default 50 entries) straight to the
+ * service, at growing sizes of {@code audit_log}. A bulk loader writes synthetic rows with SQL
+ * ({@code generate_series}) at a constant density: {@value #ROWS_PER_DAY} rows a day from 100
+ * actors, so more rows means a longer history, as it does in production. The rows sit far above
+ * any real global index, so the service's own projection never meets them.
+ */
+final class AuditQuery {
+
+    static final int ROWS_PER_DAY = 10_000;
+    static final int ACTORS = 100;
+    private static final long FIRST_INDEX = 1_000_000_000_000L;
+    private static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+
+    private final ServiceRig rig;
+    private long loaded;
+
+    AuditQuery(ServiceRig rig) {
+        this.rig = rig;
+    }
+
+    long loaded() {
+        return loaded;
+    }
+
+    /** Adds rows until the synthetic history holds {@code total}; answers the seconds it took. */
+    double loadUpTo(long total) throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = rig.connect(); Statement statement = connection.createStatement()) {
+            // Chunks of a million: one statement per chunk keeps each transaction's WAL bounded.
+            while (loaded < total) {
+                long chunk = Math.min(1_000_000, total - loaded);
+                statement.execute("""
+                        INSERT INTO audit_log (global_index, event_id, event_time, actor_id, actor_name, aggregate_type,
+                            aggregate_id, aggregate_sequence, event_type, payload_summary, correlation_id, causation_id,
+                            previous_hash, hash)
+                        SELECT %d + i, md5(i::text), timestamptz '%s' + (i * interval '1 second' * 86400 / %d),
+                            'actor-' || (i %% %d), 'user' || (i %% %d), 'Release', 'agg-' || (i / 7), i %% 7,
+                            'ReleaseCreated', '{"releaseId":"' || md5(i::text) || '","version":"1.' || (i %% 1000) || '.0"}',
+                            md5((i / 3)::text), md5((i - 1)::text), md5((i - 1)::text) || md5(i::text),
+                            md5(i::text) || md5((i + 1)::text)
+                        FROM generate_series(%d, %d) AS s(i)
+                        """.formatted(FIRST_INDEX, EPOCH, ROWS_PER_DAY, ACTORS, ACTORS, loaded, loaded + chunk - 1));
+                loaded += chunk;
+            }
+            statement.execute("ANALYZE audit_log");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Days the synthetic history covers. */
+    long days() {
+        return loaded / ROWS_PER_DAY;
+    }
+
+    record Outcome(Latencies latencies, int entriesOnFirstPage, String plan) {
+    }
+
+    /** Queries for one actor over a week somewhere in the history (a different week and actor each time). */
+    Outcome measure(int warmUp, int samples) throws Exception {
+        String token = rig.token("audit1", "auditor");
+        Random random = new Random(42);
+        Latencies latencies = new Latencies();
+        int entries = -1;
+        String lastQuery = null;
+        for (int i = 0; i < warmUp + samples; i++) {
+            int actor = random.nextInt(ACTORS);
+            Instant from = EPOCH.plus(Duration.ofDays(random.nextLong(Math.max(1, days() - 7))));
+            Instant to = from.plus(Duration.ofDays(7));
+            String query = "actor=" + enc("actor-" + actor) + "&from=" + enc(from.toString()) + "&to=" + enc(to.toString());
+            long sent = System.nanoTime();
+            HttpResponse<String> response = rig.http.send(HttpLoad.request(rig.url("/audit?" + query),
+                    token).GET().build());
+            long took = System.nanoTime() - sent;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("audit query answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= warmUp) {
+                latencies.add(took);
+            }
+            entries = count(response.body());
+            lastQuery = "'actor-" + actor + "', '" + from + "', '" + to + "'";
+        }
+        return new Outcome(latencies, entries, explain(lastQuery));
+    }
+
+    private static int count(String body) {
+        int entries = 0;
+        for (int at = body.indexOf("\"globalIndex\""); at >= 0; at = body.indexOf("\"globalIndex\"", at + 1)) {
+            entries++;
+        }
+        return entries;
+    }
+
+    /** The plan of the SQL AuditLogRepository sends for an actor, for the last sample. */
+    private String explain(String arguments) throws Exception {
+        String[] a = arguments.split(", ");
+        String filters = " AND event_time >= " + a[1] + " AND event_time < " + a[2];
+        String page = " ORDER BY event_time, global_index LIMIT 51";
+        String sql = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM ("
+                + "(SELECT * FROM audit_log WHERE actor_id = " + a[0] + filters + page + ") UNION "
+                + "(SELECT * FROM audit_log WHERE actor_name = " + a[0] + filters + page + ")) AS by_actor" + page;
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = rig.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                lines.add(rows.getString(1));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,219 @@
+/** The JSON the portal reads, as the services' response records define it. */
+
+export interface Me {
+  name: string;
+  subject: string;
+  roles: string[];
+  via: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface Promotion {
+  promotionId: string;
+  applicationId: string;
+  releaseId: string;
+  version: string;
+  environment: string;
+  status: string;
+  lifecycleVersion: number;
+  requestedBy: Person;
+  requestedAt: string;
+  rollbackOf?: string | null;
+  reason?: string | null;
+  requiredApprovals?: number | null;
+  approverRoles?: string[] | null;
+  fourEyes?: boolean | null;
+  approvalDeadline?: string | null;
+  approvedBy: Person[];
+  waitingUntil?: string | null;
+  waitReason?: string | null;
+  freezeOverridden: boolean;
+  outcomeBy?: Person | null;
+  outcomeDetail?: string | null;
+  updatedAt: string;
+}
+
+export interface Application {
+  id: string;
+  name: string;
+  owningTeam: string;
+  repositoryUrl: string;
+  lifecycleVersion: number;
+  environments: { name: string }[];
+  registeredAt: string;
+}
+
+export interface Board {
+  applicationId: string;
+  lifecycleVersion: number;
+  environments: {
+    environment: string;
+    current?: { releaseId: string; version: string; promotionId: string; deployedAt: string } | null;
+    incoming?: Promotion | null;
+  }[];
+}
+
+export interface Release {
+  releaseId: string;
+  applicationId: string;
+  version: string;
+  commitSha: string;
+  artifactReference: string;
+  notes?: string | null;
+  createdBy: Person;
+  createdAt: string;
+}
+
+export interface Restore {
+  restoreId: string;
+  runId: string;
+  targetId: string;
+  destinationKind: string;
+  destinationName?: string | null;
+  status: string;
+  requestedById: string;
+  requestedByName: string;
+  requestedAt: string;
+  requiredApprovals: number;
+  approverRoles: string[];
+  fourEyes: boolean;
+  approvalDeadline?: string | null;
+  approvedBy: string[];
+  safetyRunId?: string | null;
+  outcomeDetail?: string | null;
+  updatedAt: string;
+}
+
+export interface SufficiencyEntry {
+  targetId: string;
+  name: string;
+  kind: string;
+  state: string;
+  policyId?: string | null;
+  rpo?: string | null;
+  lastGoodBackupAt?: string | null;
+  lastGoodBackupAge?: string | null;
+  lastGoodRunId?: string | null;
+  lastVerifiedAt?: string | null;
+  verificationOverdue: boolean;
+  newestBackupUnusable: boolean;
+}
+
+export interface SufficiencyReport {
+  assessedAt: string;
+  targets: number;
+  compliant: number;
+  atRisk: number;
+  breached: number;
+  unprotected: number;
+  entries: SufficiencyEntry[];
+}
+
+export interface BackupPolicy {
+  policyId: string;
+  targetId: string;
+  version: number;
+  cron: string;
+  zone: string;
+  keepLast: number;
+  keepDaily: number;
+  keepWeekly: number;
+  keepMonthly: number;
+  rpo: string;
+  verificationCron?: string | null;
+  requiredApprovals: number;
+  approverRoles: string[];
+  fourEyes: boolean;
+  updatedAt: string;
+}
+
+export interface BackupRun {
+  runId: string;
+  targetId: string;
+  targetName: string;
+  policyId?: string | null;
+  trigger: string;
+  status: string;
+  verification?: string | null;
+  expired: boolean;
+  requestedBy?: string | null;
+  requestedAt: string;
+  completedAt?: string | null;
+  sizeBytes?: number | null;
+  sha256?: string | null;
+  failureReason?: string | null;
+  verifiedAt?: string | null;
+  verificationDetail?: string | null;
+}
+
+export interface AuditEntry {
+  service: string;
+  globalIndex: number;
+  eventId: string;
+  time: string;
+  actorId?: string | null;
+  actorName?: string | null;
+  aggregateType: string;
+  aggregateId: string;
+  aggregateSequence: number;
+  type: string;
+  summary: string;
+  correlationId?: string | null;
+  causationId?: string | null;
+  previousHash: string;
+  hash: string;
+}
+
+export interface AuditAnswer {
+  entries: AuditEntry[];
+  nextCursor?: string | null;
+  missing: { service: string; reason: string }[];
+}
+
+export interface AuditVerification {
+  valid: boolean;
+  chains: { service: string; valid: boolean; entries: number; firstBrokenGlobalIndex?: number; reason?: string }[];
+  missing: { service: string; reason: string }[];
+}
+
+export interface AccessRequest {
+  requestId: string;
+  grantId?: string | null;
+  extension: boolean;
+  resourceId: string;
+  resourceName: string;
+  requesterId: string;
+  requesterName: string;
+  justification: string;
+  duration: string;
+  status: string;
+  requestedAt: string;
+  deadline?: string | null;
+  requiredApprovals: number;
+  approverRoles: string[];
+  fourEyes: boolean;
+  approvedBy: string[];
+  updatedAt: string;
+}
+
+export interface TaskRun {
+  runId: string;
+  taskId: string;
+  version: number;
+  status: string;
+  trigger: string;
+  parameters: Record<string, string>;
+  digest: string;
+  requestedById: string;
+  requestedByName: string;
+  requestedAt: string;
+  requiredApprovals?: number | null;
+  approverRoles?: string[] | null;
+  approvalDeadline?: string | null;
+  approvedBy?: string[] | null;
+  updatedAt: string;
+}
