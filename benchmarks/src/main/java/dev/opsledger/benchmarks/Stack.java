@@ -115,6 +115,10 @@ final class Stack implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolveSibling("opsledger-cli.log").toFile()));
         builder.environment().put("OPSLEDGER_HOME", home.toString());
         builder.environment().put("OPSLEDGER_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        // The gateway's per-caller limit (20 requests/s after a burst of 100) would answer P2's 16 clients
+        // with 429s: P2 measures what the gateway costs a request, so the limit is lifted for this stack.
+        builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_CAPACITY", "1000000");
+        builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_REFILLPERSECOND", "1000000");
         Files.createDirectories(home.getParent());
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
