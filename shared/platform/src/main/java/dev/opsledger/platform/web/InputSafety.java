@@ -17,6 +17,7 @@ import java.util.Optional;
  *   <li>NUL and the other control characters but tab, line feed and carriage return, bidirectional
  *       overrides, noncharacters and lone surrogates ({@link #hasControlCharacter}): PostgreSQL
  *       refuses NUL in {@code text}, the others forge log lines or show text other than is stored;</li>
+ *   <li>a null element in a list ({@code [null]});</li>
  *   <li>durations that are negative or longer than {@link #LONGEST} (100 years): added to the
  *       clock, a huge one overflows, and once stored in a rule it would break every later
  *       command that reads the rule.</li>
@@ -29,6 +30,7 @@ public final class InputSafety {
 
     public static final Duration LONGEST = Duration.ofDays(36_500);
     static final String CONTROL_CHARACTER = "must not contain control, bidirectional or non-characters";
+    static final String NULL_ELEMENT = "must not be null";
     static final String DURATION_RANGE = "must be a duration between 0 and 100 years";
     private static final int MAX_DEPTH = 16;
 
@@ -94,7 +96,14 @@ public final class InputSafety {
             case Collection<?> items -> {
                 int index = 0;
                 for (Object item : items) {
-                    walk(item, path + "[" + index++ + "]", depth + 1, found);
+                    String itemPath = path + "[" + index++ + "]";
+                    if (item == null) {
+                        // A list's null element is no value of the list's type; code that copies the
+                        // list (List.copyOf) would fail on it with a 500.
+                        found.add(new FieldError(itemPath, NULL_ELEMENT));
+                        return;
+                    }
+                    walk(item, itemPath, depth + 1, found);
                 }
             }
             case Map<?, ?> entries -> entries.forEach((key, item) -> {

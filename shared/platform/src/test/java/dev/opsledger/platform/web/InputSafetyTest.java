@@ -61,4 +61,11 @@ class InputSafetyTest {
             assertThat(InputSafety.hasControlCharacter(text)).as(text).isFalse();
         }
     }
+
+    @Test
+    void givenANullElementInAList_whenChecked_thenItsPathIsNamed() {
+        Body body = new Body("api", java.util.Arrays.asList(new Window("a", null), null), Map.of());
+
+        assertThat(InputSafety.firstViolation(body)).contains(new FieldError("windows[1]", InputSafety.NULL_ELEMENT));
+    }
 }
