@@ -1,6 +1,7 @@
 package dev.opsledger.gateway.hardening;
 
 import dev.opsledger.gateway.problem.ProblemResponses;
+import dev.opsledger.platform.core.web.QueryStrings;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -32,22 +33,10 @@ public class NamelessQueryParameterWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (hasParameterWithoutName(exchange.getRequest().getURI().getRawQuery())) {
+        if (QueryStrings.hasParameterWithoutName(exchange.getRequest().getURI().getRawQuery())) {
             return problems.write(exchange, HttpStatus.BAD_REQUEST, NAMELESS_PARAMETER,
                     "The query has a parameter without a name.");
         }
         return chain.filter(exchange);
-    }
-
-    static boolean hasParameterWithoutName(String rawQuery) {
-        if (rawQuery == null) {
-            return false;
-        }
-        for (String part : rawQuery.split("&")) {
-            if (part.startsWith("=")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

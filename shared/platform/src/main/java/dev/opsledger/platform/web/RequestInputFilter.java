@@ -1,5 +1,6 @@
 package dev.opsledger.platform.web;
 
+import dev.opsledger.platform.core.web.QueryStrings;
 import dev.opsledger.platform.error.FieldError;
 import dev.opsledger.platform.error.ProblemDetails;
 import dev.opsledger.platform.error.ProblemDetailsWriter;
@@ -49,7 +50,7 @@ public class RequestInputFilter extends OncePerRequestFilter {
                     response);
             return;
         }
-        if (hasParameterWithoutName(request.getQueryString())) {
+        if (QueryStrings.hasParameterWithoutName(request.getQueryString())) {
             writer.write(ProblemDetails.validation(
                     List.of(new FieldError("query", "has a parameter without a name")), request), response);
             return;
@@ -75,19 +76,6 @@ public class RequestInputFilter extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException | UnsupportedCharsetException | IllegalCharsetNameException unreadable) {
             return false;
         }
-    }
-
-    /** {@code ?=x} or {@code ?a=1&=2}: Tomcat drops such parameters silently; we refuse them. */
-    private static boolean hasParameterWithoutName(String query) {
-        if (query == null) {
-            return false;
-        }
-        for (String part : query.split("&")) {
-            if (part.startsWith("=")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String unsafeParameter(Map<String, String[]> parameters) {
