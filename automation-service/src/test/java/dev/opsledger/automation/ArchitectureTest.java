@@ -1,38 +1,19 @@
 package dev.opsledger.automation;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import dev.opsledger.testkit.ServiceArchitecture;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.opsledger.testkit.ServiceArchitectureTests;
 
 /**
  * Keeps the decisions (messages, aggregates, value objects, sagas) apart from the code that
- * carries them to HTTP, SQL, processes and Kafka, and keeps other services out of reach except
- * through their public contracts: the testkit's rules for every service.
+ * carries them to HTTP, SQL and Kafka, and keeps other services out of reach except through
+ * their public contracts: the testkit's rules for every service, applied to this one.
  */
 @AnalyzeClasses(packages = "dev.opsledger.automation", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final ServiceArchitecture RULES = ServiceArchitecture.of("automation");
-
     @ArchTest
-    void givenTheDomain_whenItsDependenciesAreRead_thenNoWebNorInfrastructure(JavaClasses classes) {
-        RULES.domainIsFreeOfWebAndInfrastructure().check(classes);
-    }
-
-    @ArchTest
-    void givenTheDomain_whenItsDependenciesAreRead_thenOnlyJavaAxonAndThePlatformDomain(JavaClasses classes) {
-        RULES.domainDependsOnlyOnJavaAxonAndThePlatformDomain().check(classes);
-    }
-
-    @ArchTest
-    void givenAnyClass_whenItsDependenciesAreRead_thenNoOtherServiceButThroughContracts(JavaClasses classes) {
-        RULES.otherServicesOnlyThroughContracts().check(classes);
-    }
-
-    @ArchTest
-    void givenAController_whenItsDependenciesAreRead_thenNoAggregateNorSaga(JavaClasses classes) {
-        RULES.webNeverTouchesAggregatesDirectly().check(classes);
-    }
+    static final ArchTests SERVICE_RULES = ArchTests.in(ServiceArchitectureTests.class);
 }

@@ -11,17 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The architecture rules every service keeps (STYLE rules 4, 5 and 10), as one set a service's
- * {@code ArchitectureTest} applies to its own root package:
- *
- * <pre>{@code
- * @AnalyzeClasses(packages = "dev.opsledger.release", importOptions = ImportOption.DoNotIncludeTests.class)
- * class ArchitectureTest {
- *     @ArchTest
- *     void keepsTheServiceRules(JavaClasses classes) {
- *         ServiceArchitecture.of("release").rules().forEach(rule -> rule.check(classes));
- *     }
- * }
- * }</pre>
+ * {@code ArchitectureTest} applies to its own root package through {@link ServiceArchitectureTests},
+ * which turns each rule into a test.
  *
  * Packages are by feature first, then by role: a feature's {@code api} (messages and value
  * objects), {@code command} (aggregates), {@code saga} are the domain; {@code web}, {@code query},
@@ -98,11 +89,5 @@ public final class ServiceArchitecture {
                 .that().resideInAnyPackage(root + ".*.web..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".*.command..", root + ".*.saga..")
                 .because("controllers send commands and read projections; aggregates are reached through the command bus");
-    }
-
-    /** Every rule above, with the domain allowed nothing beyond Java, Axon and the platform's domain types. */
-    public List<ArchRule> rules() {
-        return List.of(domainIsFreeOfWebAndInfrastructure(), domainDependsOnlyOnJavaAxonAndThePlatformDomain(),
-                otherServicesOnlyThroughContracts(), webNeverTouchesAggregatesDirectly());
     }
 }
