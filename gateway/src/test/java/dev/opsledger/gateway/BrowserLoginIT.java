@@ -3,14 +3,18 @@ package dev.opsledger.gateway;
 import static dev.opsledger.gateway.GatewayEdgeTest.assertProblem;
 import static dev.opsledger.gateway.support.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.opsledger.gateway.support.GatewayClient;
 import dev.opsledger.gateway.support.KeycloakLogin;
 
-/** The browser (BFF) chain against real Keycloak: login, session, relay, CSRF, logout. */
+/** The browser (BFF) chain against real Keycloak: login, session, relay, CSRF, logout, and a live stream that ends with its session. */
 class BrowserLoginIT extends KeycloakGatewayTestBase {
 
     @Test
@@ -104,6 +108,22 @@ class BrowserLoginIT extends KeycloakGatewayTestBase {
         var loginPage = browser.get(authorize.headers().firstValue("Location").orElseThrow());
         assertThat(loginPage.statusCode()).isEqualTo(200);
         assertThat(loginPage.body()).contains("kc-form-login");
+    }
+
+    @Test
+    void givenALiveStreamOfASession_whenTheSessionLogsOut_thenTheGatewayEndsTheStream() {
+        KeycloakLogin.login(browser, "dev1", "dev1-pw");
+        List<String> lines = browser.openStream("/api/events");
+        // Open, and kept open across heartbeats while the session lives.
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream().filter(":heartbeat"::equals).count() >= 2);
+        assertThat(lines.getFirst()).isEqualTo("status:200");
+        assertThat(lines).doesNotContain(GatewayClient.STREAM_END);
+
+        var logout = browser.post("/logout", "application/x-www-form-urlencoded", "",
+                "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+
+        assertThat(logout.statusCode()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(15)).until(() -> lines.contains(GatewayClient.STREAM_END));
     }
 
     private HttpResponse<String> postWithCsrf(String path) {

@@ -11,20 +11,24 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.opsledger.gateway.support.GatewayClient;
 import dev.opsledger.gateway.support.StandInService;
 import dev.opsledger.testkit.KeycloakServer;
+import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithKeycloak;
 
 /**
- * The gateway against the testkit's real Keycloak, with two stand-in services (release and
+ * The gateway against the testkit's real Keycloak (and Kafka for the live stream), with two stand-in services (release and
  * access, each with an audit log) and a backup service that is down. The ITs extending this
  * share one Spring context and one Keycloak.
  */
 @WithKeycloak
+@WithKafka
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.security.oauth2.client.registration.keycloak.client-secret=" + KeycloakServer.GATEWAY_DEV_SECRET,
         "opsledger.gateway.services.access.enabled=true",
         "opsledger.gateway.services.backup.enabled=true",
         // Nothing listens on port 9: a service that is down.
-        "opsledger.gateway.services.backup.uri=http://127.0.0.1:9"})
+        "opsledger.gateway.services.backup.uri=http://127.0.0.1:9",
+        // Live streams notice a logout at their next heartbeat.
+        "opsledger.gateway.live.heartbeat=1s"})
 abstract class KeycloakGatewayTestBase {
 
     static final Instant T0 = Instant.parse("2026-03-02T12:00:00Z");

@@ -3,18 +3,15 @@ package dev.opsledger.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -77,17 +74,23 @@ class LiveEventsIT {
         assertThat(GatewayClient.json(response).get("login").asString()).isEqualTo("/oauth2/authorization/keycloak");
     }
 
+    @Test
+    void givenAStreamOpenedWithAShortLivedToken_whenTheTokenExpires_thenTheGatewayEndsTheStream(
+            LocalJwtIssuer issuer) {
+        // A JWT's exp has whole seconds.
+        Instant expiry = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+        String token = issuer.token(claims -> claims.subject(LocalJwtIssuer.subjectOf("dev1"))
+                .claim("preferred_username", "dev1")
+                .claim("realm_access", Map.of("roles", List.of("developer")))
+                .expirationTime(Date.from(expiry)));
+        List<String> lines = stream("Bearer " + token);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains(GatewayClient.STREAM_END));
+        assertThat(Instant.now()).isAfterOrEqualTo(expiry);
+    }
+
     private List<String> stream(String bearer) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
-                .header("Authorization", bearer).header("Accept", "text/event-stream").build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> {
-                    lines.add("status:" + response.statusCode());
-                    try (Stream<String> body = response.body()) {
-                        body.forEach(lines::add);
-                    }
-                });
+        List<String> lines = new GatewayClient(port).openStream("/api/events", "Authorization", bearer);
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(line -> line.startsWith(":streaming")));
         assertThat(lines.getFirst()).isEqualTo("status:200");
         return lines;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import dev.opsledger.gateway.config.GatewayProperties;
 import dev.opsledger.platform.core.security.KeycloakRealmRoles;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -49,8 +51,19 @@ public class LiveEvents {
         return readable;
     }
 
-    /** One browser's stream: a first comment so the browser knows it is open, the events it may read, and heartbeats. */
-    public Flux<ServerSentEvent<LiveEvent>> streamFor(Set<String> services) {
+    /**
+     * One browser's stream: a first comment so the browser knows it is open, the events it may read,
+     * and heartbeats, until {@code stillSignedIn} turns false (checked with every event and
+     * heartbeat) or {@code credentialsEnd} fires. A stream must not outlive the sign-in that opened
+     * it: after a logout or a session's expiry it ends, and the browser's reconnect meets the
+     * 401 that leads to the login.
+     */
+    public Flux<ServerSentEvent<LiveEvent>> streamFor(Set<String> services, BooleanSupplier stillSignedIn,
+                                                      Mono<?> credentialsEnd) {
+        return streamFor(services).takeWhile(ignored -> stillSignedIn.getAsBoolean()).takeUntilOther(credentialsEnd);
+    }
+
+    private Flux<ServerSentEvent<LiveEvent>> streamFor(Set<String> services) {
         Flux<ServerSentEvent<LiveEvent>> events = sink.asFlux()
                 .filter(event -> services.contains(event.service()))
                 .map(event -> ServerSentEvent.builder(event).id(event.id()).event(event.service()).build());

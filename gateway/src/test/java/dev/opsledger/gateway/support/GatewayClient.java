@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,6 +69,29 @@ public final class GatewayClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The line {@link #openStream} adds when the gateway ends the stream. */
+    public static final String STREAM_END = "<stream ended>";
+
+    /**
+     * Opens a server-sent events stream with this client's cookies and {@code headers}: the lines
+     * arrive in the returned list as they come ({@code status:<code>} first), and
+     * {@link #STREAM_END} when the gateway closes it.
+     */
+    public List<String> openStream(String pathOrUrl, String... headers) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = request(pathOrUrl, headers).header("Accept", "text/event-stream").GET().build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+            lines.add("status:" + response.statusCode());
+            try (Stream<String> body = response.body()) {
+                body.forEach(lines::add);
+            } catch (UncheckedIOException closed) {
+                // An aborted connection ends the stream as surely as a completed one.
+            }
+            lines.add(STREAM_END);
+        });
+        return lines;
     }
 
     public HttpRequest.Builder request(String pathOrUrl, String... headers) {
