@@ -2,6 +2,7 @@ package dev.opsledger.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.devstack.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +48,11 @@ class PromotionSagaE2EIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(90);
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
-    /** The events topics (shared/contracts: OpsLedgerService#eventsTopic) and their CloudEvent sources. */
+    /** The three services of the story by name, with their events topics from the contracts jar. */
     private static final Map<String, String> EVENTS_TOPICS = Map.of(
-            "release", "opsledger.release.events",
-            "backup", "opsledger.backup.events",
-            "automation", "opsledger.automation.events");
+            OpsLedgerService.RELEASE.id(), OpsLedgerService.RELEASE.eventsTopic(),
+            OpsLedgerService.BACKUP.id(), OpsLedgerService.BACKUP.eventsTopic(),
+            OpsLedgerService.AUTOMATION.id(), OpsLedgerService.AUTOMATION.eventsTopic());
 
     private static ApiClient api;
 
