@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,17 +109,18 @@ class RunTaskAcrossRestartIT {
         Path script = SCRIPTS.resolve("deploy.sh");
         Files.writeString(script, "#!/bin/sh\necho \"deploying $OPSLEDGER_PARAM_VERSION\"\n");
         script.toFile().setExecutable(true);
+        Map<String, Object> properties = new LinkedHashMap<>(database.properties());
+        properties.putAll(issuer.properties());
+        properties.putAll(Map.of(
+                "server.port", "0",
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "jobrunr.background-job-server.poll-interval-in-seconds", "5",
+                "opsledger.kafka.retry-backoff", "200ms",
+                "opsledger.automation.allowed-executables", SCRIPTS + "/",
+                "opsledger.automation.work-directory", Path.of("target", "restart-it-work").toAbsolutePath().toString()));
+        // As arguments, like the devstack starts a service: they outrank application.yml, default properties don't.
         return new SpringApplicationBuilder(AutomationServiceApplication.class)
-                .properties(database.properties())
-                .properties(issuer.properties())
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                        "jobrunr.background-job-server.poll-interval-in-seconds", "5",
-                        "opsledger.kafka.retry-backoff", "200ms",
-                        "opsledger.automation.allowed-executables", SCRIPTS + "/",
-                        "opsledger.automation.work-directory", Path.of("target", "restart-it-work").toAbsolutePath().toString()))
-                .run();
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
     }
 
     private static int portOf(ConfigurableApplicationContext context) {
