@@ -46,6 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PromotionSagaE2EIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Generous: three services, four Kafka hops, a pg_dump and a script, on a shared 2-core machine. */
+    private static final Duration SAGA_WAIT = Duration.ofMinutes(3);
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(90);
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
     /** The three services of the story by name, with their events topics from the contracts jar. */
@@ -95,7 +97,7 @@ class PromotionSagaE2EIT {
             String status = p.path("status").asString();
             assertThat(status).as("promotion %s: %s", promotion, p).isNotIn("FAILED", "REJECTED", "EXPIRED");
             return status.equals("DEPLOYED");
-        }, "the saga to back up, deploy and record the promotion as deployed");
+        }, "the saga to back up, deploy and record the promotion as deployed", SAGA_WAIT);
 
         // 3. The backup run succeeded, with its SHA-256, as backup-service reports it.
         String backupRun = deployed.path("backupRunId").asString();
@@ -129,7 +131,7 @@ class PromotionSagaE2EIT {
         JsonNode chain = api.await("audit1", "/api/audit/chain/" + correlationId,
                 c -> servicesIn(flatten(c)).containsAll(EVENTS_TOPICS.keySet())
                         && flatten(c).stream().anyMatch(e -> e.path("type").asString().contains("DeployTaskSucceeded")),
-                "the chain to reach backup, automation and the deployment");
+                "the chain to reach backup, automation and the deployment", SAGA_WAIT);
         assertThat(chain.path("missing").size()).as("no service missing from the chain").isZero();
         assertCausalOrder(flatten(chain));
 

@@ -97,7 +97,12 @@ public final class ApiClient {
 
     /** Polls a GET until the read side shows what the caller waits for (read models are eventually consistent). */
     public JsonNode await(String user, String path, Predicate<JsonNode> condition, String what) {
-        Instant deadline = Instant.now().plus(AWAIT_TIMEOUT);
+        return await(user, path, condition, what, AWAIT_TIMEOUT);
+    }
+
+    /** {@link #await(String, String, Predicate, String)} for a step known to take longer, e.g. a saga across services. */
+    public JsonNode await(String user, String path, Predicate<JsonNode> condition, String what, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         Answer last = null;
         while (Instant.now().isBefore(deadline)) {
             last = get(user, path);

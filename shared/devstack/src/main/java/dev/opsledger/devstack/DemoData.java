@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,12 @@ final class DemoData {
     static final String DEMO_CREDENTIALS = "demo";
     static final String DEPLOY_SCRIPT = "automation-service/scripts/deploy.sh";
     static final String SMOKE_TEST_SCRIPT = "automation-service/scripts/smoke-test.sh";
+
+    /**
+     * An upper bound only (a few seconds on an idle machine): a backup, a script and four Kafka hops
+     * on a loaded one must not fail the whole start.
+     */
+    private static final Duration SAGA_TIMEOUT = Duration.ofMinutes(3);
 
     private final ApiClient api;
     private final PostgresServer postgres;
@@ -233,7 +240,7 @@ final class DemoData {
                 throw new IllegalStateException("the demo deployment " + promotion + " failed: " + body);
             }
             return status.equals("DEPLOYED");
-        }, "promotion " + promotion + " to be deployed by the saga");
+        }, "promotion " + promotion + " to be deployed by the saga", SAGA_TIMEOUT);
     }
 
     /** Request, approve as someone else, wait for the saga to start deploying, confirm (no deploy task). */
