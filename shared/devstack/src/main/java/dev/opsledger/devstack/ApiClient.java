@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,14 +24,34 @@ public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String gatewayUrl;
     private final KeycloakServer keycloak;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens;
+    private final Map<String, String> headers;
 
     public ApiClient(String gatewayUrl, KeycloakServer keycloak) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), gatewayUrl, keycloak,
+                new ConcurrentHashMap<>(), Map.of());
+    }
+
+    private ApiClient(HttpClient http, String gatewayUrl, KeycloakServer keycloak, Map<String, String> tokens,
+                      Map<String, String> headers) {
+        this.http = http;
         this.gatewayUrl = gatewayUrl;
         this.keycloak = keycloak;
+        this.tokens = tokens;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /**
+     * The same client (and tokens) sending one more header on every request, e.g. a W3C
+     * {@code traceparent} to follow a caller's trace through the platform.
+     */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(http, gatewayUrl, keycloak, tokens, more);
     }
 
     /** An answer: status, body and the headers a caller may need (Location, X-Request-Id). */
@@ -76,7 +97,12 @@ public final class ApiClient {
 
     /** Polls a GET until the read side shows what the caller waits for (read models are eventually consistent). */
     public JsonNode await(String user, String path, Predicate<JsonNode> condition, String what) {
-        Instant deadline = Instant.now().plus(AWAIT_TIMEOUT);
+        return await(user, path, condition, what, AWAIT_TIMEOUT);
+    }
+
+    /** {@link #await(String, String, Predicate, String)} for a step known to take longer, e.g. a saga across services. */
+    public JsonNode await(String user, String path, Predicate<JsonNode> condition, String what, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         Answer last = null;
         while (Instant.now().isBefore(deadline)) {
             last = get(user, path);
@@ -89,6 +115,21 @@ public final class ApiClient {
                 + (last == null ? "none" : last.status() + " " + last.raw().body()));
     }
 
+    /**
+     * Repeats a call while it answers {@code status}, for at most the await timeout: what another
+     * service published reaches this one's read model a moment later (a lifecycle naming a backup
+     * policy is a 422 until release-service has seen the policy), and the caller is meant to retry.
+     */
+    public Answer retryWhile(int status, Supplier<Answer> call, String what) {
+        Instant deadline = Instant.now().plus(AWAIT_TIMEOUT);
+        Answer answer = call.get();
+        while (answer.status() == status && Instant.now().isBefore(deadline)) {
+            Launcher.pause(Duration.ofMillis(300));
+            answer = call.get();
+        }
+        return expectSuccess(answer, what);
+    }
+
     private Answer send(String user, HttpRequest.Builder request, String requestId) {
         request.header("Authorization", "Bearer " + tokenOf(user))
                 .header("Content-Type", "application/json")
@@ -97,6 +138,7 @@ public final class ApiClient {
         if (requestId != null) {
             request.header("X-Request-Id", requestId);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body() == null || response.body().isBlank()

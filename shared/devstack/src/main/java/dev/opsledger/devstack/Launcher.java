@@ -80,7 +80,7 @@ final class Launcher {
                 awaitHealthy(started);
                 if (!Files.exists(home.seededMarker())) {
                     progress(started, "seeding demo data through the gateway");
-                    new DemoData(edgeUrl(), keycloak).seed(out);
+                    new DemoData(edgeUrl(), keycloak, postgres, home.root()).seed(out);
                     Files.writeString(home.seededMarker(), Instant.now().toString());
                 }
             } catch (RuntimeException | IOException startFailure) {
@@ -111,8 +111,10 @@ final class Launcher {
     }
 
     private void wipeData() throws IOException {
-        out.println("--fresh: wiping " + home.postgresData() + ", " + home.kafkaData() + " and the demo-data marker");
-        for (Path path : List.of(home.postgresData(), home.kafkaData(), home.seededMarker(), home.stateFile())) {
+        out.println("--fresh: wiping " + home.postgresData() + ", " + home.kafkaData() + ", " + home.backups() + ", "
+                + home.automationWork() + " and the demo-data marker");
+        for (Path path : List.of(home.postgresData(), home.kafkaData(), home.seededMarker(), home.stateFile(),
+                home.backups(), home.automationWork())) {
             deleteRecursively(path);
         }
     }
@@ -166,7 +168,24 @@ final class Launcher {
         if (spec.edge()) {
             properties.putAll(edgeWiring());
         }
+        properties.putAll(spec.resolvedSettings(placeholders()));
         return properties;
+    }
+
+    /**
+     * What a service's own settings in {@code devstack-services.properties} may refer to: facts of this
+     * stack (where the repository and the data live, the embedded PostgreSQL's dev-only login), so a
+     * folder a service may run scripts from is an absolute path derived from the repository root,
+     * never from input.
+     */
+    private Map<String, String> placeholders() {
+        return Map.of(
+                "root", home.root().toString(),
+                "home", home.home().toString(),
+                "postgres.host", postgres.host(),
+                "postgres.port", String.valueOf(postgres.port()),
+                "postgres.username", postgres.username(),
+                "postgres.password", postgres.password());
     }
 
     /**

@@ -51,6 +51,16 @@ record StackHome(Path root, Path home, int portOffset) {
         return home.resolve("postgres");
     }
 
+    /** backup-service's repository (devstack-services.properties points it here). */
+    Path backups() {
+        return home.resolve("backups");
+    }
+
+    /** Where automation-service's runs work (devstack-services.properties points it here). */
+    Path automationWork() {
+        return home.resolve("automation");
+    }
+
     Path kafkaData() {
         return home.resolve("kafka");
     }

@@ -9,7 +9,6 @@ import dev.opsledger.automation.task.api.HttpExecutor;
 import dev.opsledger.automation.task.api.ShellExecutor;
 import dev.opsledger.platform.core.error.CodedFailure;
 import dev.opsledger.platform.metadata.CorrelationChains;
-import dev.opsledger.platform.metadata.MetadataKeys;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -212,13 +211,13 @@ public class RunWorkers implements SmartLifecycle {
                 .query(Boolean.class).single();
     }
 
-    /** Commands of a worker join the run's correlation chain, so the audit tells one story. */
+    /**
+     * Commands of a worker join the run's correlation chain and trace, so the audit tells one story
+     * and the run's answer to a requesting service stays on the trace of its request.
+     */
     private <R> R send(String runId, Object command) {
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command);
-        var correlation = chains.correlationIdOf(runId);
-        if (correlation.isPresent()) {
-            message = message.andMetaData(Map.of(MetadataKeys.CORRELATION_ID, correlation.get()));
-        }
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(chains.chainOf(runId));
         return commands.sendAndWait(message);
     }
 }

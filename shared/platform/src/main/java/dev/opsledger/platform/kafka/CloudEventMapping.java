@@ -4,6 +4,7 @@ import dev.opsledger.contracts.IntegrationEvent;
 import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageTypes;
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.platform.core.trace.TraceParent;
 import dev.opsledger.platform.metadata.MetadataKeys;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -28,7 +29,7 @@ public class CloudEventMapping {
     public static final String CORRELATION_ID = "correlationid";
     public static final String CAUSATION_ID = "causationid";
     public static final String ACTOR = "actor";
-    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACEPARENT = TraceParent.HEADER;
 
     public static final String DATA_CONTENT_TYPE = "application/json";
     /** The data member every {@code IntegrationRequest} carries. */
@@ -104,6 +105,16 @@ public class CloudEventMapping {
         } catch (JacksonException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The trace a received CloudEvent belongs to, continued by this service: same trace id, a parent id
+     * of our own (ADR 042). Empty when the sender named none, or none well-formed; the dispatch
+     * interceptor then starts a new trace rather than pass on what it can't trust.
+     */
+    public static Optional<TraceParent> continuedTrace(CloudEvent received) {
+        Object traceparent = received.getExtension(TRACEPARENT);
+        return TraceParent.parse(traceparent == null ? null : traceparent.toString()).map(TraceParent::nextHop);
     }
 
     public static String contentType() {

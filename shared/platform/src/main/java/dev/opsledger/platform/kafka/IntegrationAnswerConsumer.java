@@ -174,10 +174,8 @@ public class IntegrationAnswerConsumer implements MessageListener<String, byte[]
         metaData.put(MetadataKeys.CAUSATION_ID, answer.getId());
         metaData.put(MetadataKeys.ACTOR_ID, ServiceActor.of(serviceName).id());
         metaData.put(MetadataKeys.ACTOR_NAME, ServiceActor.of(serviceName).name());
-        Object traceparent = answer.getExtension(CloudEventMapping.TRACEPARENT);
-        if (traceparent != null) {
-            metaData.put(MetadataKeys.TRACEPARENT, traceparent.toString());
-        }
+        CloudEventMapping.continuedTrace(answer)
+                .ifPresent(trace -> metaData.put(MetadataKeys.TRACEPARENT, trace.toString()));
         return metaData;
     }
 

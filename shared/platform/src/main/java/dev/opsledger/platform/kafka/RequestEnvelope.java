@@ -69,10 +69,8 @@ record RequestEnvelope(CloudEvent cloudEvent, String requestId) {
             metaData.put(MetadataKeys.ACTOR_ID, actor.toString());
             metaData.put(MetadataKeys.ACTOR_NAME, actor.toString());
         }
-        Object traceparent = cloudEvent.getExtension(CloudEventMapping.TRACEPARENT);
-        if (traceparent != null) {
-            metaData.put(MetadataKeys.TRACEPARENT, traceparent.toString());
-        }
+        CloudEventMapping.continuedTrace(cloudEvent)
+                .ifPresent(trace -> metaData.put(MetadataKeys.TRACEPARENT, trace.toString()));
         return metaData;
     }
 }

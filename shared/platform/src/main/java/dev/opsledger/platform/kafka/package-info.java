@@ -60,6 +60,11 @@
  *       Whether an answer is late or a second one is the aggregate's to record.</li>
  * </ul>
  *
+ * <p>Traces (ADR 042, {@code docs/adr/042-w3c-traceparent-without-a-tracing-library.md}): every CloudEvent
+ * carries the W3C {@code traceparent} of the action behind it, from the metadata; whatever a service does
+ * for a request or an answer it received continues that trace under a parent id of its own
+ * ({@link dev.opsledger.platform.kafka.CloudEventMapping#continuedTrace}), so one trace spans every hop.
+ *
  * <p>Tuning lives under {@code opsledger.kafka.*} ({@link dev.opsledger.platform.kafka.KafkaBridgeProperties});
  * the broker address under Spring's {@code spring.kafka.bootstrap-servers}.
  */

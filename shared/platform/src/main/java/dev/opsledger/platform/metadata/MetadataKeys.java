@@ -30,7 +30,10 @@ public final class MetadataKeys {
     public static final String CORRELATION_ID = "correlationId";
     /** Id of the message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
-    /** W3C trace context of the originating request, when tracing is on. */
+    /**
+     * W3C trace context ({@code TraceParent}) of the originating request, continued with a new parent id
+     * by every service a Kafka hop reaches; the MDC key of the current web request's as well.
+     */
     public static final String TRACEPARENT = "traceparent";
 
     /** The MDC key under which the web layer exposes the current request id. */

@@ -1,6 +1,7 @@
 package dev.opsledger.platform.metadata;
 
 import dev.opsledger.platform.actor.Actor;
+import dev.opsledger.platform.core.trace.TraceParent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,15 @@ import org.slf4j.MDC;
  * it is dispatched:
  * <ul>
  *   <li>in a web request: {@code actorId}/{@code actorName} from the JWT ({@code sub},
- *       {@code preferred_username}) and {@code requestId} from the MDC;</li>
+ *       {@code preferred_username}), {@code requestId} and {@code traceparent} from the MDC;</li>
  *   <li>while handling another message (sagas, event handlers, deadlines): nothing to add, Axon
  *       already merged the handled message's correlation data into the new one (a saga's step is
  *       the service's own, see {@link OriginMetadataProvider});</li>
  *   <li>otherwise (schedulers, startup code, Kafka requests without an actor): actor
  *       {@code system}.</li>
  * </ul>
- * A message that starts a chain becomes its own correlation id, so every stored message has one.
+ * A message that starts a chain becomes its own correlation id, and starts a new trace when no
+ * request or handled message gave it one, so every stored message has both.
  * Values set explicitly by the sender are never overwritten.
  */
 public class OriginMetadataDispatchInterceptor<M extends Message<?>> implements MessageDispatchInterceptor<M> {
@@ -52,6 +54,10 @@ public class OriginMetadataDispatchInterceptor<M extends Message<?>> implements 
             if (requestId != null && !requestId.isBlank()) {
                 added.put(MetadataKeys.REQUEST_ID, requestId);
             }
+        }
+        if (!metaData.containsKey(MetadataKeys.TRACEPARENT)) {
+            added.put(MetadataKeys.TRACEPARENT, TraceParent.parse(MDC.get(MetadataKeys.TRACEPARENT))
+                    .orElseGet(TraceParent::newTrace).toString());
         }
         if (!metaData.containsKey(MetadataKeys.CORRELATION_ID)) {
             added.put(MetadataKeys.CORRELATION_ID, message.getIdentifier());

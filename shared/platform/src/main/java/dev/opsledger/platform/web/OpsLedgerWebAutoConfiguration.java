@@ -34,8 +34,21 @@ public class OpsLedgerWebAutoConfiguration {
         return registration;
     }
 
+    /** With the request id, before security: a refused request is on its trace too. */
+    public static final int TRACE_PARENT_FILTER_ORDER = REQUEST_ID_FILTER_ORDER + 1;
+
+    @Bean
+    @ConditionalOnMissingBean(name = "traceParentFilterRegistration")
+    FilterRegistrationBean<TraceParentFilter> traceParentFilterRegistration() {
+        FilterRegistrationBean<TraceParentFilter> registration = new FilterRegistrationBean<>(new TraceParentFilter());
+        registration.setOrder(TRACE_PARENT_FILTER_ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        registration.setName("traceParentFilter");
+        return registration;
+    }
+
     /** Right after the request id, before security: unreadable input never reaches a filter or handler. */
-    public static final int REQUEST_INPUT_FILTER_ORDER = REQUEST_ID_FILTER_ORDER + 1;
+    public static final int REQUEST_INPUT_FILTER_ORDER = TRACE_PARENT_FILTER_ORDER + 1;
 
     @Bean
     @ConditionalOnMissingBean(name = "requestInputFilterRegistration")

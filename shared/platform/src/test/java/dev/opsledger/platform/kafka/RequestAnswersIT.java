@@ -7,6 +7,7 @@ import dev.opsledger.contracts.MessageTypes;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.contracts.RequestFailed;
 import dev.opsledger.contracts.RequestRejected;
+import dev.opsledger.platform.core.trace.TraceParent;
 import dev.opsledger.platform.sample.SampleApplication;
 import dev.opsledger.platform.sample.SampleMessages.OpenSampleTask;
 import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
@@ -181,6 +182,27 @@ class RequestAnswersIT {
         assertThat(jdbc.sql("SELECT count(*) FROM processed_message WHERE request_id = ?")
                 .param(requestId).query(Long.class).single()).isEqualTo(1);
         assertThat(deadLettersFor(kafka, taskId)).isEmpty();
+    }
+
+    @Test
+    void givenRequestOnATrace_whenAnswered_thenTheAnswerContinuesTheTraceUnderThisServicesParentId(KafkaBroker kafka)
+            throws Exception {
+        String taskId = "task-" + UUID.randomUUID();
+        String requestId = "req-" + UUID.randomUUID();
+        commandGateway.sendAndWait(new OpenSampleTask(taskId, 100));
+        TraceParent requesters = TraceParent.newTrace();
+        byte[] request = FORMAT.serialize(CloudEventBuilder.v1(FORMAT.deserialize(request(UUID.randomUUID().toString(),
+                        RECORD_SAMPLE_WORK, new RecordSampleWorkV1(requestId, taskId, 5))))
+                .withExtension(CloudEventMapping.TRACEPARENT, requesters.toString()).build());
+
+        sendAndAwaitConsumed(kafka, taskId, request);
+
+        assertThat(answersTo(kafka, requestId)).singleElement().satisfies(answer -> {
+            TraceParent answers = TraceParent.parse((String) answer.getExtension(CloudEventMapping.TRACEPARENT))
+                    .orElseThrow();
+            assertThat(answers.traceId()).isEqualTo(requesters.traceId());
+            assertThat(answers.parentId()).isNotEqualTo(requesters.parentId());
+        });
     }
 
     /** Sends the records in order and waits until the service's consumer group committed past the last. */

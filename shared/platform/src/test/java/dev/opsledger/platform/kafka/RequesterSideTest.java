@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.contracts.RequestFailed;
 import dev.opsledger.platform.error.BusinessRuleViolation;
+import dev.opsledger.platform.core.trace.TraceParent;
 import dev.opsledger.platform.metadata.MetadataKeys;
 import dev.opsledger.platform.request.RequestIds;
 import dev.opsledger.platform.sample.SampleMessages.SampleWorkRecorded;
@@ -119,6 +120,35 @@ class RequesterSideTest {
                     .containsEntry(MetadataKeys.ACTOR_ID, "system:release-service")
                     .doesNotContainKey(MetadataKeys.REQUEST_TYPE);
         });
+    }
+
+    @Test
+    void givenAnswerOnATrace_whenConsumed_thenTheCommandContinuesTheTraceUnderANewParentId() {
+        sentRequests.rows.put("release:t-1:work:1", sent("release:t-1:work:1"));
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent answer = CloudEventBuilder.v1(answer("ce-1", "release:t-1:work:1"))
+                .withExtension(CloudEventMapping.TRACEPARENT, trace).build();
+
+        consumer().onMessage(record(answer));
+
+        assertThat(gateway.sent).singleElement().satisfies(command -> {
+            TraceParent continued = TraceParent.parse(MetadataKeys.text(command.getMetaData(), MetadataKeys.TRACEPARENT))
+                    .orElseThrow();
+            assertThat(continued.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+            assertThat(continued.parentId()).isNotEqualTo("00f067aa0ba902b7");
+        });
+    }
+
+    @Test
+    void givenAnswerWithAMalformedTraceparent_whenConsumed_thenNothingOfItIsPassedOn() {
+        sentRequests.rows.put("release:t-1:work:1", sent("release:t-1:work:1"));
+        CloudEvent answer = CloudEventBuilder.v1(answer("ce-1", "release:t-1:work:1"))
+                .withExtension(CloudEventMapping.TRACEPARENT, "00-forged\nline").build();
+
+        consumer().onMessage(record(answer));
+
+        assertThat(gateway.sent).singleElement().satisfies(command ->
+                assertThat(command.getMetaData()).doesNotContainKey(MetadataKeys.TRACEPARENT));
     }
 
     @Test

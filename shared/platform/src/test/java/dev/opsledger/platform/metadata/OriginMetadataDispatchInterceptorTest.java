@@ -2,6 +2,7 @@ package dev.opsledger.platform.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsledger.platform.core.trace.TraceParent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 class OriginMetadataDispatchInterceptorTest {
+
+    private static final String TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     private final OriginMetadataDispatchInterceptor<CommandMessage<?>> interceptor =
             new OriginMetadataDispatchInterceptor<>("release-service");
@@ -60,8 +63,9 @@ class OriginMetadataDispatchInterceptorTest {
         CommandMessage<?> fromSaga = new GenericCommandMessage<>("take backup").andMetaData(Map.of(
                 MetadataKeys.ACTOR_ID, "u-42", MetadataKeys.ACTOR_NAME, "alice",
                 MetadataKeys.REQUEST_ID, "req-1", MetadataKeys.CORRELATION_ID, "root-1",
-                MetadataKeys.CAUSATION_ID, "event-9"));
+                MetadataKeys.CAUSATION_ID, "event-9", MetadataKeys.TRACEPARENT, TRACE));
         MDC.put(MetadataKeys.MDC_REQUEST_ID, "some-other-request");
+        MDC.put(MetadataKeys.TRACEPARENT, "00-11111111111111111111111111111111-2222222222222222-01");
 
         CommandMessage<?> command = dispatch(fromSaga);
 
@@ -76,6 +80,28 @@ class OriginMetadataDispatchInterceptorTest {
 
         assertThat(dispatch(new GenericCommandMessage<>("x")).getMetaData())
                 .containsEntry(MetadataKeys.ACTOR_ID, "system");
+    }
+
+    @Test
+    void givenWebRequestOnATrace_whenCommandDispatched_thenTheCommandCarriesTheRequestsTraceparent() {
+        MDC.put(MetadataKeys.TRACEPARENT, TRACE);
+
+        assertThat(dispatch(new GenericCommandMessage<>("request promotion")).getMetaData())
+                .containsEntry(MetadataKeys.TRACEPARENT, TRACE);
+    }
+
+    @Test
+    void givenNoTraceAnywhere_whenCommandsDispatched_thenEachStartsANewWellFormedTrace() {
+        MDC.put(MetadataKeys.TRACEPARENT, "not-a-traceparent");
+
+        String first = MetadataKeys.text(dispatch(new GenericCommandMessage<>("x")).getMetaData(), MetadataKeys.TRACEPARENT);
+        MDC.clear();
+        String second = MetadataKeys.text(dispatch(new GenericCommandMessage<>("y")).getMetaData(), MetadataKeys.TRACEPARENT);
+
+        assertThat(TraceParent.parse(first)).isPresent();
+        assertThat(TraceParent.parse(second)).isPresent();
+        assertThat(TraceParent.parse(first).orElseThrow().traceId())
+                .isNotEqualTo(TraceParent.parse(second).orElseThrow().traceId());
     }
 
     private CommandMessage<?> dispatch(CommandMessage<?> message) {
