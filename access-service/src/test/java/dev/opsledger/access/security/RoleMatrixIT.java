@@ -96,6 +96,23 @@ class RoleMatrixIT {
     }
 
     @Test
+    void givenRulesLettingTheRequesterApprove_whenAnAdminRegistersThem_thenRefused_nobodyApprovesTheirOwnAccess() {
+        Response selfService = http().post("/resources", admin, Map.of("name", "self-" + UUID.randomUUID(),
+                "owningTeam", "platform", "kind", "EXTERNAL", "target", "vpn-add", "deprovisionTask", "vpn-remove",
+                "rules", Map.of("approval", Map.of("requiredApprovals", 1, "approverRoles", List.of("developer"),
+                                "fourEyes", false, "decisionTimeout", "PT8H"),
+                        "maxDuration", "PT8H", "requesterRoles", List.of("developer"))));
+        assertThat(selfService.status()).isEqualTo(422);
+        assertThat(selfService.problemCode()).isEqualTo("resource.self-approval-not-allowed");
+
+        String resource = externalResource();
+        assertThat(http().put("/resources/" + resource + "/rules", admin, Map.of("approval", Map.of(
+                        "requiredApprovals", 1, "approverRoles", List.of("developer"), "fourEyes", false,
+                        "decisionTimeout", "PT8H"), "maxDuration", "PT8H", "requesterRoles", List.of("developer")))
+                .problemCode()).isEqualTo("resource.self-approval-not-allowed");
+    }
+
+    @Test
     void givenAnotherUsersGrant_whenReadReleasedRevokedExtendedOrReviewed_thenHiddenOrRefused(KafkaBroker kafka) {
         String resource = externalResource();
         String request = http().post("/access-requests", lead, Map.of("resourceId", resource,
