@@ -93,8 +93,11 @@ public final class ForeignService implements AutoCloseable {
                 .withSource(URI.create(service.source())).withType(MessageTypes.typeOf(record.getClass(), service))
                 .withDataContentType("application/json").withData(JSON.writeValueAsBytes(record));
         if (cause != null) {
-            builder.withExtension("correlationid", String.valueOf(cause.getExtension("correlationid")))
-                    .withExtension("causationid", cause.getId());
+            Object correlation = cause.getExtension("correlationid");
+            if (correlation != null) {
+                builder.withExtension("correlationid", correlation.toString());
+            }
+            builder.withExtension("causationid", cause.getId());
         }
         return builder.build();
     }
