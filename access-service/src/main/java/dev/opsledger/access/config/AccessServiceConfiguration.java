@@ -2,6 +2,7 @@ package dev.opsledger.access.config;
 
 import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.AccessTokenLifespan;
+import dev.opsledger.access.grant.api.TaskAnswerTimeout;
 import dev.opsledger.access.grant.persistence.ActiveGrantClaims;
 import dev.opsledger.platform.axon.ProcessingGroups;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -18,7 +19,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @OpenAPIDefinition(
         info = @Info(title = "OpsLedger access-service", version = "1",
-                description = "Resources, access requests with approvals, grants provisioned in Keycloak until they "
+                description = "Resources, access requests with approvals, grants provisioned in Keycloak (or by automation "
+                        + "tasks for external resources) until they "
                         + "expire or are revoked, break-glass access, access reviews, drift between Keycloak and "
                         + "the grants, and who had access at any moment."))
 public class AccessServiceConfiguration {
@@ -36,6 +38,11 @@ public class AccessServiceConfiguration {
     @Bean
     DeadlineSlack deadlineSlack(@Value("${jobrunr.background-job-server.poll-interval-in-seconds:15}") long seconds) {
         return new DeadlineSlack(Duration.ofSeconds(seconds));
+    }
+
+    @Bean
+    TaskAnswerTimeout taskAnswerTimeout(AccessServiceProperties properties) {
+        return new TaskAnswerTimeout(properties.taskAnswerTimeout());
     }
 
     @Bean

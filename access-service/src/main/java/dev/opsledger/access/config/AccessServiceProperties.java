@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenLifespan the realm's access-token lifespan: how long access outlives its grant in
  *                      tokens already issued
  * @param keycloak      the admin API the grants are provisioned through
+ * @param taskAnswerTimeout how long a grant on an external resource waits for the answer to one
+ *                      task request (ADR 017)
  */
 @ConfigurationProperties("opsledger.access")
-public record AccessServiceProperties(Duration tokenLifespan, Keycloak keycloak) {
+public record AccessServiceProperties(Duration tokenLifespan, Keycloak keycloak, Duration taskAnswerTimeout) {
 
     public AccessServiceProperties {
         tokenLifespan = tokenLifespan == null ? Duration.ofMinutes(5) : tokenLifespan;
+        taskAnswerTimeout = taskAnswerTimeout == null ? Duration.ofHours(1) : taskAnswerTimeout;
     }
 
     /**

@@ -61,7 +61,7 @@ class KeycloakMemberships implements Memberships {
                         .body(List.of(role(target.name()))).retrieve().toBodilessEntity();
                 case KEYCLOAK_GROUP -> http.put().uri(b -> user(b, userId, "groups", groupId(target.name())))
                         .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity();
-                case EXTERNAL -> throw notWired();
+                case EXTERNAL -> throw notKeycloak();
             }
         });
     }
@@ -77,7 +77,7 @@ class KeycloakMemberships implements Memberships {
                             .body(List.of(role(target.name()))).retrieve().toBodilessEntity();
                     case KEYCLOAK_GROUP -> http.delete().uri(b -> user(b, userId, "groups", groupId(target.name())))
                             .headers(h -> h.setBearerAuth(token())).retrieve().toBodilessEntity();
-                    case EXTERNAL -> throw notWired();
+                    case EXTERNAL -> throw notKeycloak();
                 }
                 // Without this a browser session could refresh a token that still carries the access.
                 http.post().uri(b -> user(b, userId, "logout")).headers(h -> h.setBearerAuth(token()))
@@ -107,7 +107,7 @@ class KeycloakMemberships implements Memberships {
                                     .queryParam("first", from).queryParam("max", PAGE)
                                     .queryParam("briefRepresentation", true).build())
                             .headers(h -> h.setBearerAuth(token())).retrieve().body(List.class);
-                    case EXTERNAL -> throw notWired();
+                    case EXTERNAL -> throw notKeycloak();
                 };
                 if (page == null) {
                     break;
@@ -191,9 +191,10 @@ class KeycloakMemberships implements Memberships {
         token = null;
     }
 
-    private static KeycloakAdminException notWired() {
-        return new KeycloakAdminException("External resources are provisioned by automation-service tasks, "
-                + "which are not wired yet");
+    /** The grant saga and the drift check never bring an external resource here; a bug if they do. */
+    private static IllegalArgumentException notKeycloak() {
+        return new IllegalArgumentException("External resources are provisioned by automation-service tasks "
+                + "(ADR 017), never through Keycloak");
     }
 
     /** A provisioning step Keycloak refused or could not be asked; the saga records it and retries. */

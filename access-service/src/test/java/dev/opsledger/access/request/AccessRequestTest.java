@@ -73,6 +73,23 @@ class AccessRequestTest {
     }
 
     @Test
+    void givenRulesStoredWithoutFourEyes_whenRequested_thenTheRequestIsStillFourEyes_andTheRequesterMayNotApprove() {
+        var legacy = new AccessRules(new ApprovalPolicy(1, Set.of("developer"), false, ONE_APPROVER.decisionTimeout()),
+                Duration.ofHours(8), Set.of("developer"), null);
+        context.with(Access.resource(legacy));
+        var fourEyes = new ApprovalPolicy(1, Set.of("developer"), true, ONE_APPROVER.decisionTimeout());
+        fixture.givenNoPriorActivity()
+                .when(new RequestAccess(REQUEST, RESOURCE, "incident", FOUR_HOURS, null, DEV))
+                .expectEvents(new AccessRequested(REQUEST, GRANT, false, RESOURCE, "prod-db-read", ROLE, FOUR_HOURS,
+                        "incident", DEV, MONDAY, fourEyes, DEADLINE));
+        fixture.given(new AccessRequested(REQUEST, GRANT, false, RESOURCE, "prod-db-read", ROLE, FOUR_HOURS,
+                        "incident", DEV, MONDAY, fourEyes, DEADLINE))
+                .when(new ApproveAccessRequest(REQUEST, DEV, "mine"))
+                .expectException(violation(Approvals.SELF_APPROVAL))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenAResource_whenADeveloperRequestsWithinTheMaximum_thenRequestedWithTheDecisionDeadline() {
         fixture.givenNoPriorActivity()
                 .when(new RequestAccess(REQUEST, RESOURCE, "incident", FOUR_HOURS, null, DEV))

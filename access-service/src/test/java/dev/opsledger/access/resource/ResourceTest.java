@@ -26,6 +26,7 @@ import dev.opsledger.access.resource.command.Resource;
 import dev.opsledger.access.resource.command.ResourceNames;
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import dev.opsledger.testkit.MutableClock;
+import dev.opsledger.platform.approval.ApprovalPolicy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -89,6 +90,20 @@ class ResourceTest {
         fixture.given(new ResourceRegistered("res-1", "n", null, "platform", ROLE, RULES, ADMIN))
                 .when(new ChangeAccessRules("res-1", stricter, ADMIN))
                 .expectEvents(new AccessRulesChanged("res-1", stricter, ADMIN));
+    }
+
+    @Test
+    void givenNothing_whenRegisteredWithRulesLettingRequestersApproveThemselves_thenRefusedAndNothingStored() {
+        var selfService = new AccessRules(new ApprovalPolicy(1, Set.of("approver"), false, Duration.ofHours(8)),
+                Duration.ofHours(8), Set.of("developer"), null);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterResource("res-1", "x", null, "platform", ROLE, selfService, ADMIN))
+                .expectException(violation(AccessRules.SELF_APPROVAL_NOT_ALLOWED))
+                .expectNoEvents();
+        fixture.given(new ResourceRegistered("res-1", "n", null, "platform", ROLE, RULES, ADMIN))
+                .when(new ChangeAccessRules("res-1", selfService, ADMIN))
+                .expectException(violation(AccessRules.SELF_APPROVAL_NOT_ALLOWED))
+                .expectNoEvents();
     }
 
     @Test

@@ -9,14 +9,18 @@ import java.util.Set;
  * ask it instead of keeping their own.
  */
 public enum GrantStatus {
-    /** Approved; the membership is being added. */
+    /** Approved; the membership is being added, or the external resource's provisioning task runs. */
     PROVISIONING,
-    /** Adding the membership failed; retried with backoff. Not active: Keycloak lacks it. */
+    /**
+     * Not active. Keycloak: adding the membership failed and is retried with backoff. External: the
+     * provisioning task failed (or its answer never came), which is final; releasing or revoking the
+     * grant runs the deprovisioning task and frees the user's slot.
+     */
     PROVISION_FAILED,
     ACTIVE,
     /** Ending (expired, revoked or released); the membership is being removed. */
     DEPROVISIONING,
-    /** Removing the membership failed; retried. Never reported as ended while Keycloak may have it. */
+    /** Removing the membership (or the deprovisioning task) failed; retried. Never reported as ended meanwhile. */
     DEPROVISION_FAILED,
     EXPIRED,
     REVOKED,

@@ -2,6 +2,7 @@ package dev.opsledger.access.grant.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.opsledger.access.grant.api.AccessTaskStep;
 import dev.opsledger.access.grant.api.AccessTokenLifespan;
 import dev.opsledger.access.grant.api.ActivateGrant;
 import dev.opsledger.access.grant.api.BreakGlassAccess;
@@ -18,11 +19,15 @@ import dev.opsledger.access.grant.api.GrantOpened;
 import dev.opsledger.access.grant.api.GrantProvisioningFailed;
 import dev.opsledger.access.grant.api.GrantStatus;
 import dev.opsledger.access.grant.api.OpenGrant;
+import dev.opsledger.access.grant.api.RecordAccessTaskOutcome;
 import dev.opsledger.access.grant.api.RecordDeprovisioningFailure;
 import dev.opsledger.access.grant.api.RecordProvisioningFailure;
 import dev.opsledger.access.grant.api.ReleaseGrant;
+import dev.opsledger.access.grant.api.RequestAccessTask;
+import dev.opsledger.access.grant.api.RetryBackoff;
 import dev.opsledger.access.grant.api.RevokeGrant;
 import dev.opsledger.access.grant.api.RevokeReviewedGrant;
+import dev.opsledger.access.grant.api.TimeOutAccessTask;
 import dev.opsledger.platform.actor.Actor;
 import dev.opsledger.platform.error.BusinessRuleViolation;
 import java.time.Clock;
@@ -37,9 +42,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * Access a user holds on a resource: provisioning → active until expiry (the clock starts when
- * Keycloak has the membership) → ending (expired, revoked or released) → ended once the membership
- * is gone. The grant saga talks to Keycloak and reports back; this aggregate keeps the order of
- * things. Break-glass grants carry their review in {@link BreakGlassReview}.
+ * Keycloak has the membership, or the external resource's provisioning task succeeded) → ending
+ * (expired, revoked or released) → ended once the membership is gone. The grant saga talks to
+ * Keycloak and reports back; for external resources the grant asks automation-service itself and
+ * its tasks' answers come back as commands ({@link ExternalTasks}, ADR 017). This aggregate keeps
+ * the order of things. Break-glass grants carry their review in {@link BreakGlassReview}.
  */
 @Aggregate
 public class Grant {
@@ -57,6 +64,8 @@ public class Grant {
     private GrantEnding ending;
     @AggregateMember
     private BreakGlassReview review;
+    @AggregateMember
+    private ExternalTasks tasks;
 
     protected Grant() {
         // For Axon: rebuilt from events.
@@ -88,8 +97,33 @@ public class Grant {
     @CommandHandler
     public void handle(ActivateGrant command, Clock clock) {
         status.require(status.isProvisioning(), "become active");
-        Instant now = clock.instant();
-        apply(new GrantActivated(grantId, resourceId, userId, now, term.expiryWhenActivatedAt(now)));
+        tasks.requireKeycloak("activate it");
+        activate(clock.instant());
+    }
+
+    @CommandHandler
+    public void handle(RequestAccessTask command, Clock clock) {
+        tasks.requireExternal();
+        boolean provisioning = command.step() == AccessTaskStep.PROVISION;
+        status.require(provisioning ? status == GrantStatus.PROVISIONING : status.isEnding(),
+                "run its " + command.step().id() + " task");
+        apply(tasks.request(command.step(), provisioning ? null : ending, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAccessTaskOutcome command, Clock clock, AccessTokenLifespan tokens) {
+        var step = tasks.awaiting(command.requestId());
+        if (step.isEmpty()) {
+            apply(tasks.ignore(command.requestId(), command.summary(), status));
+        } else {
+            taskAnswered(step.get(), command.succeeded(), command.summary(), clock.instant(), tokens);
+        }
+    }
+
+    @CommandHandler
+    public void handle(TimeOutAccessTask command, Clock clock, AccessTokenLifespan tokens) {
+        AccessTaskStep step = tasks.awaited(command.requestId());
+        taskAnswered(step, false, step.answerMissing(), clock.instant(), tokens);
     }
 
     @CommandHandler
@@ -140,9 +174,8 @@ public class Grant {
     @CommandHandler
     public void handle(CompleteDeprovisioning command, Clock clock, AccessTokenLifespan tokens) {
         status.require(status.isEnding(), "finish deprovisioning");
-        Instant now = clock.instant();
-        apply(new GrantEnded(grantId, resourceId, userId, ending.reason(), ending.endedBy(), ending.comment(), now,
-                tokens.effectiveUntil(now)));
+        tasks.requireKeycloak("end it");
+        end(clock.instant(), tokens);
     }
 
     @CommandHandler
@@ -150,6 +183,37 @@ public class Grant {
         status.require(status.isEnding(), "fail to deprovision");
         apply(new GrantDeprovisioningFailed(grantId, resourceId, userId, command.reason(), command.attempt(),
                 command.retryAt()));
+    }
+
+    /**
+     * Provisioning: success starts the clock, failure leaves the grant not active with the reason (no
+     * retry: the task said no; the grantee releases it or an admin revokes it, which deprovisions).
+     * Deprovisioning: success ends the grant, failure is retried by the saga at the recorded time.
+     */
+    private void taskAnswered(AccessTaskStep step, boolean succeeded, String reason, Instant now,
+                              AccessTokenLifespan tokens) {
+        int attempt = tasks.attempt(step);
+        if (step == AccessTaskStep.PROVISION) {
+            if (succeeded) {
+                activate(now);
+            } else {
+                apply(new GrantProvisioningFailed(grantId, reason, attempt, null));
+            }
+        } else if (succeeded) {
+            end(now, tokens);
+        } else {
+            apply(new GrantDeprovisioningFailed(grantId, resourceId, userId, reason, attempt,
+                    now.plus(RetryBackoff.after(attempt))));
+        }
+    }
+
+    private void activate(Instant now) {
+        apply(new GrantActivated(grantId, resourceId, userId, now, term.expiryWhenActivatedAt(now)));
+    }
+
+    private void end(Instant now, AccessTokenLifespan tokens) {
+        apply(new GrantEnded(grantId, resourceId, userId, ending.reason(), ending.endedBy(), ending.comment(), now,
+                tokens.effectiveUntil(now)));
     }
 
     public GrantSnapshot snapshot() {
@@ -164,6 +228,7 @@ public class Grant {
         term = Term.of(event.duration());
         status = GrantStatus.PROVISIONING;
         review = new BreakGlassReview(event);
+        tasks = new ExternalTasks(event);
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package dev.opsledger.access.grant.query;
 
 import static dev.opsledger.platform.query.Projections.utc;
 
+import dev.opsledger.access.grant.api.AccessTaskRequested;
 import dev.opsledger.access.grant.api.BreakGlassReviewOverdue;
 import dev.opsledger.access.grant.api.BreakGlassReviewed;
 import dev.opsledger.access.grant.api.GrantActivated;
@@ -56,7 +57,7 @@ public class GrantProjection {
     void on(GrantActivated event, @Timestamp Instant at) {
         jdbc.sql("""
                         UPDATE grant_view SET status = ?, activated_at = ?, expires_at = ?, last_failure = NULL,
-                            updated_at = ?
+                            pending_task_request = NULL, retry_at = NULL, updated_at = ?
                         WHERE grant_id = ?""")
                 .params(GrantStatus.ACTIVE.name(), utc(event.activatedAt()), utc(event.expiresAt()), utc(at),
                         event.grantId())
@@ -64,8 +65,15 @@ public class GrantProjection {
     }
 
     @EventHandler
+    void on(AccessTaskRequested event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE grant_view SET pending_task_request = ?, retry_at = NULL, updated_at = ? WHERE grant_id = ?")
+                .params(event.requestId(), utc(at), event.grantId())
+                .update();
+    }
+
+    @EventHandler
     void on(GrantProvisioningFailed event, @Timestamp Instant at) {
-        failed(event.grantId(), GrantStatus.PROVISION_FAILED, event.reason(), at);
+        failed(event.grantId(), GrantStatus.PROVISION_FAILED, event.reason(), event.retryAt(), at);
     }
 
     @EventHandler
@@ -78,7 +86,8 @@ public class GrantProjection {
     @EventHandler
     void on(GrantEnding event, @Timestamp Instant at) {
         jdbc.sql("""
-                        UPDATE grant_view SET status = ?, end_reason = ?, ended_by = ?, end_comment = ?, updated_at = ?
+                        UPDATE grant_view SET status = ?, end_reason = ?, ended_by = ?, end_comment = ?,
+                            pending_task_request = NULL, retry_at = NULL, updated_at = ?
                         WHERE grant_id = ?""")
                 .params(GrantStatus.DEPROVISIONING.name(), event.reason().name(), event.endedBy().name(),
                         event.comment(), utc(at), event.grantId())
@@ -87,14 +96,14 @@ public class GrantProjection {
 
     @EventHandler
     void on(GrantDeprovisioningFailed event, @Timestamp Instant at) {
-        failed(event.grantId(), GrantStatus.DEPROVISION_FAILED, event.reason(), at);
+        failed(event.grantId(), GrantStatus.DEPROVISION_FAILED, event.reason(), event.retryAt(), at);
     }
 
     @EventHandler
     void on(GrantEnded event, @Timestamp Instant at) {
         jdbc.sql("""
                         UPDATE grant_view SET status = ?, ended_at = ?, effective_until = ?, last_failure = NULL,
-                            updated_at = ?
+                            pending_task_request = NULL, retry_at = NULL, updated_at = ?
                         WHERE grant_id = ?""")
                 .params(event.reason().status().name(), utc(event.endedAt()), utc(event.effectiveUntil()), utc(at),
                         event.grantId())
@@ -123,9 +132,12 @@ public class GrantProjection {
         Projections.reset(jdbc, "grant_view");
     }
 
-    private void failed(String grantId, GrantStatus status, String reason, Instant at) {
-        jdbc.sql("UPDATE grant_view SET status = ?, last_failure = ?, updated_at = ? WHERE grant_id = ?")
-                .params(status.name(), reason, utc(at), grantId)
+    private void failed(String grantId, GrantStatus status, String reason, Instant retryAt, Instant at) {
+        jdbc.sql("""
+                        UPDATE grant_view SET status = ?, last_failure = ?, pending_task_request = NULL, retry_at = ?,
+                            updated_at = ?
+                        WHERE grant_id = ?""")
+                .params(status.name(), reason, utc(retryAt), utc(at), grantId)
                 .update();
     }
 }

@@ -105,7 +105,8 @@ public class GrantQueries {
                 instant(row.getTimestamp("effective_until")), row.getString("end_reason"), row.getString("ended_by"),
                 row.getString("end_comment"), row.getString("last_failure"), row.getString("review_status"),
                 instant(row.getTimestamp("review_deadline")), row.getString("reviewed_by"),
-                row.getString("review_comment"), instant(row.getTimestamp("updated_at")));
+                row.getString("review_comment"), row.getString("pending_task_request"),
+                instant(row.getTimestamp("retry_at")), instant(row.getTimestamp("updated_at")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

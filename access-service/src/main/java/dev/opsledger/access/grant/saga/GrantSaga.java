@@ -2,20 +2,28 @@ package dev.opsledger.access.grant.saga;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.opsledger.access.deadline.api.DeadlineSlack;
+import dev.opsledger.access.grant.api.AccessTaskRequested;
+import dev.opsledger.access.grant.api.AccessTaskStep;
 import dev.opsledger.access.grant.api.ActivateGrant;
 import dev.opsledger.access.grant.api.BreakGlassReviewOverdue;
 import dev.opsledger.access.grant.api.BreakGlassReviewed;
 import dev.opsledger.access.grant.api.CompleteDeprovisioning;
 import dev.opsledger.access.grant.api.ExpireGrant;
 import dev.opsledger.access.grant.api.GrantActivated;
+import dev.opsledger.access.grant.api.GrantDeprovisioningFailed;
 import dev.opsledger.access.grant.api.GrantEnded;
 import dev.opsledger.access.grant.api.GrantEnding;
 import dev.opsledger.access.grant.api.GrantExtended;
 import dev.opsledger.access.grant.api.GrantOpened;
+import dev.opsledger.access.grant.api.GrantProvisioningFailed;
 import dev.opsledger.access.grant.api.MarkBreakGlassReviewOverdue;
 import dev.opsledger.access.grant.api.OpenGrant;
 import dev.opsledger.access.grant.api.RecordDeprovisioningFailure;
 import dev.opsledger.access.grant.api.RecordProvisioningFailure;
+import dev.opsledger.access.grant.api.RequestAccessTask;
+import dev.opsledger.access.grant.api.RetryBackoff;
+import dev.opsledger.access.grant.api.TaskAnswerTimeout;
+import dev.opsledger.access.grant.api.TimeOutAccessTask;
 import dev.opsledger.access.grant.api.ExtendGrant;
 import dev.opsledger.access.request.api.AccessRequestApproved;
 import dev.opsledger.access.request.api.ExtensionApproved;
@@ -35,10 +43,14 @@ import org.axonframework.spring.stereotype.Saga;
  * <ol>
  *   <li>opens the grant when its request is approved (break-glass grants open themselves);</li>
  *   <li>adds the membership in Keycloak, retrying with backoff until it succeeds (deadline per
- *       retry), and only then activates the grant, which starts its clock;</li>
+ *       retry), and only then activates the grant, which starts its clock;
+ *       for an external resource, asks the grant to request its provisioning task instead and waits
+ *       for the answer (deadline: the task answer timeout); the grant activates itself on success;</li>
  *   <li>waits for the expiry (deadline at the expiry, moved by each approved extension);</li>
  *   <li>when the grant ends (expired, revoked, released), removes the membership and ends the
- *       user's sessions, retrying until Keycloak confirms, and only then records the end;</li>
+ *       user's sessions, retrying until Keycloak confirms, and only then records the end;
+ *       for an external resource, asks for the deprovisioning task, and after a failed or missing
+ *       answer asks again at the retry time the grant recorded, each time as a new attempt;</li>
  *   <li>for break-glass access, waits for its review until the review deadline.</li>
  * </ol>
  * The aggregate checks every step again; the saga decides when to ask and talks to Keycloak.
@@ -51,6 +63,7 @@ public class GrantSaga {
     static final String EXPIRY = "grant-expiry";
     static final String DEPROVISION_RETRY = "grant-deprovision-retry";
     static final String REVIEW_DEADLINE = "grant-break-glass-review";
+    static final String TASK_ANSWER = "grant-task-answer";
 
     // Stored with Jackson in the saga store; fields are private, hence @JsonProperty.
     @JsonProperty
@@ -72,6 +85,8 @@ public class GrantSaga {
     private String expiryDeadlineId;
     @JsonProperty
     private String reviewDeadlineId;
+    @JsonProperty
+    private String answerDeadlineId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = GRANT_ID)
@@ -103,8 +118,28 @@ public class GrantSaga {
     }
 
     @SagaEventHandler(associationProperty = GRANT_ID)
+    public void on(AccessTaskRequested event, DeadlineManager deadlines, TaskAnswerTimeout timeout) {
+        answerDeadlineId = cancel(deadlines, TASK_ANSWER, answerDeadlineId);
+        answerDeadlineId = deadlines.schedule(event.requestedAt().plus(timeout.duration()), TASK_ANSWER,
+                event.requestId());
+    }
+
+    @DeadlineHandler(deadlineName = TASK_ANSWER)
+    public void taskAnswerDue(String requestId, CommandGateway commands) {
+        answerDeadlineId = null;
+        commands.send(new TimeOutAccessTask(grantId, requestId));
+    }
+
+    /** Keycloak: the saga recorded the failure and retries. External: final; only the answer deadline goes. */
+    @SagaEventHandler(associationProperty = GRANT_ID)
+    public void on(GrantProvisioningFailed event, DeadlineManager deadlines) {
+        answerDeadlineId = cancel(deadlines, TASK_ANSWER, answerDeadlineId);
+    }
+
+    @SagaEventHandler(associationProperty = GRANT_ID)
     public void on(GrantActivated event, DeadlineManager deadlines, DeadlineSlack slack) {
         attempts = 0;
+        answerDeadlineId = cancel(deadlines, TASK_ANSWER, answerDeadlineId);
         expiryDeadlineId = deadlines.schedule(slack.after(event.expiresAt()), EXPIRY, grantId);
     }
 
@@ -130,8 +165,22 @@ public class GrantSaga {
                    Clock clock) {
         expiryDeadlineId = cancel(deadlines, EXPIRY, expiryDeadlineId);
         retryDeadlineId = cancel(deadlines, PROVISION_RETRY, retryDeadlineId);
+        answerDeadlineId = cancel(deadlines, TASK_ANSWER, answerDeadlineId);
         attempts = 0;
         deprovision(commands, deadlines, memberships, clock);
+    }
+
+    /**
+     * Keycloak: the saga recorded this failure itself and already scheduled the retry. External: the
+     * task failed or its answer never came; the grant chose the retry time, the saga keeps it.
+     */
+    @SagaEventHandler(associationProperty = GRANT_ID)
+    public void on(GrantDeprovisioningFailed event, DeadlineManager deadlines) {
+        answerDeadlineId = cancel(deadlines, TASK_ANSWER, answerDeadlineId);
+        if (external()) {
+            retryDeadlineId = cancel(deadlines, DEPROVISION_RETRY, retryDeadlineId);
+            retryDeadlineId = deadlines.schedule(event.retryAt(), DEPROVISION_RETRY, grantId);
+        }
     }
 
     @DeadlineHandler(deadlineName = DEPROVISION_RETRY)
@@ -145,6 +194,7 @@ public class GrantSaga {
     public void on(GrantEnded event, DeadlineManager deadlines) {
         ended = true;
         retryDeadlineId = cancel(deadlines, DEPROVISION_RETRY, retryDeadlineId);
+        answerDeadlineId = cancel(deadlines, TASK_ANSWER, answerDeadlineId);
         endIfDone();
     }
 
@@ -168,6 +218,10 @@ public class GrantSaga {
     }
 
     private void provision(CommandGateway commands, DeadlineManager deadlines, Memberships memberships, Clock clock) {
+        if (external()) {
+            commands.send(new RequestAccessTask(grantId, AccessTaskStep.PROVISION));
+            return;
+        }
         try {
             memberships.add(userId, target);
             commands.send(new ActivateGrant(grantId));
@@ -179,6 +233,10 @@ public class GrantSaga {
 
     private void deprovision(CommandGateway commands, DeadlineManager deadlines, Memberships memberships,
                              Clock clock) {
+        if (external()) {
+            commands.send(new RequestAccessTask(grantId, AccessTaskStep.DEPROVISION));
+            return;
+        }
         try {
             memberships.remove(userId, target);
             commands.send(new CompleteDeprovisioning(grantId));
@@ -193,6 +251,10 @@ public class GrantSaga {
         Instant retryAt = clock.instant().plus(RetryBackoff.after(attempts));
         retryDeadlineId = deadlines.schedule(retryAt, name, grantId);
         return retryAt;
+    }
+
+    private boolean external() {
+        return !target.kind().isKeycloak();
     }
 
     private void endIfDone() {

@@ -79,7 +79,7 @@ public class AccessRequest {
                     + resource.name() + "; ask for an extension of that grant instead");
         }
         Instant now = clock.instant();
-        var policy = resource.rules().approvalPolicy();
+        var policy = resource.rules().requestPolicy();
         Instant deadline = now.plus(policy.decisionTimeout());
         apply(new AccessRequested(command.requestId(), grant, extending, resource.resourceId(), resource.name(),
                 resource.target(), command.duration(), command.justification(), asking, now, policy, deadline));

@@ -19,6 +19,7 @@ public record AccessRules(ApprovalPolicy approvalPolicy, Duration maxDuration, S
     public static final String DURATION_OUT_OF_RANGE = "access-request.duration-out-of-range";
     public static final String ROLE_NOT_ALLOWED = "access-request.role-not-allowed";
     public static final String BREAK_GLASS_NOT_ALLOWED = "break-glass.not-allowed";
+    public static final String SELF_APPROVAL_NOT_ALLOWED = "resource.self-approval-not-allowed";
     /** Long enough for a contractor's quarter, short enough that every grant is reviewed in a year. */
     public static final Duration LONGEST = Duration.ofDays(365);
 
@@ -42,6 +43,27 @@ public record AccessRules(ApprovalPolicy approvalPolicy, Duration maxDuration, S
     public AccessRules(ApprovalPolicy approvalPolicy, Duration maxDuration, Set<String> requesterRoles,
                        BreakGlass breakGlass) {
         this(approvalPolicy, maxDuration, requesterRoles, breakGlass, false);
+    }
+
+    /**
+     * Refuses rules that would let a requester approve their own access ({@code fourEyes: false}):
+     * nobody grants themselves access, whatever the policy an admin writes. Checked when rules are
+     * registered or changed, so a refused change stores nothing.
+     */
+    public void requireFourEyes() {
+        if (!approvalPolicy.fourEyes()) {
+            throw BusinessRuleViolation.unprocessable(SELF_APPROVAL_NOT_ALLOWED, "Access is never approved by the "
+                    + "person who asks for it: fourEyes must be true");
+        }
+    }
+
+    /**
+     * The policy a new request is decided by: the resource's, always with four eyes, so rules stored
+     * before {@link #requireFourEyes()} existed cannot let anyone approve their own access either.
+     */
+    public ApprovalPolicy requestPolicy() {
+        return approvalPolicy.fourEyes() ? approvalPolicy : new ApprovalPolicy(approvalPolicy.requiredApprovals(),
+                approvalPolicy.approverRoles(), true, approvalPolicy.decisionTimeout());
     }
 
     /** Refuses a request the rules don't allow: wrong role, or a duration not in (0, max]. */

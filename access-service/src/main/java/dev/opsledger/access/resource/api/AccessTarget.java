@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a grant gives: membership of a Keycloak realm role or group, or access to an external
- * system that automation-service provisions with two tasks (only stored here until that wiring
- * exists). Names are checked against Keycloak's own shape, so nothing odd reaches its admin API.
+ * system that automation-service provisions with two tasks, run through run-task requests (ADR 017).
+ * Names are checked against Keycloak's own shape, so nothing odd reaches its admin API.
  *
  * @param name the realm role name, the group path ({@code /deployers}), or for {@code EXTERNAL}
  *             the provisioning task reference

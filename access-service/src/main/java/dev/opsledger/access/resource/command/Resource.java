@@ -54,6 +54,7 @@ public class Resource {
     @CommandHandler
     public Resource(RegisterResource command, ResourceNames names) {
         requireAdmin(command.admin());
+        command.rules().requireFourEyes();
         requireText(command.name(), "name");
         requireText(command.owningTeam(), "owning team");
         if (!names.claim(command.name(), command.resourceId())) {
@@ -66,6 +67,7 @@ public class Resource {
     @CommandHandler
     public void handle(ChangeAccessRules command) {
         requireAdmin(command.admin());
+        command.rules().requireFourEyes();
         apply(new AccessRulesChanged(resourceId, command.rules(), command.admin()));
     }
 

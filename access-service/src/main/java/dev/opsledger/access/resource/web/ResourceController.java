@@ -84,7 +84,8 @@ class ResourceController {
 
         AccessRules toDomain() {
             return new AccessRules(new ApprovalPolicy(approval.requiredApprovals(), approval.approverRoles(),
-                    approval.fourEyes(), approval.decisionTimeout()), maxDuration, requesterRoles,
+                    approval.fourEyes() == null || approval.fourEyes(), approval.decisionTimeout()), maxDuration,
+                    requesterRoles,
                     breakGlass == null ? null : new BreakGlass(breakGlass.roles(), breakGlass.duration()),
                     Boolean.TRUE.equals(removeUnmanagedMembers));
         }
@@ -93,7 +94,8 @@ class ResourceController {
     record Approval(@Schema(example = "1") @Min(1) @Max(10) int requiredApprovals,
                     @Schema(example = "[\"approver\"]") @NotEmpty Set<@NotBlank @Pattern(regexp = Inputs.NAME) String>
                     approverRoles,
-                    @Schema(description = "The requester may not approve their own request.") boolean fourEyes,
+                    @Schema(description = "The requester may not approve their own request: always so for access "
+                            + "(omit it, or true; false is 422 resource.self-approval-not-allowed).") Boolean fourEyes,
                     @Schema(example = "PT8H") @NotNull @DurationMin(seconds = 1) @DurationMax(days = 30)
                     Duration decisionTimeout) {
     }
@@ -111,7 +113,8 @@ class ResourceController {
     @Operation(summary = "Register a resource")
     @ApiResponse(responseCode = "201", description = "Registered; Location points at the resource")
     @ApiResponse(responseCode = "409", description = "resource.name-taken")
-    @ApiResponse(responseCode = "422", description = "resource.invalid-target, resource.invalid-rules")
+    @ApiResponse(responseCode = "422", description = "resource.invalid-target, resource.invalid-rules, "
+            + "resource.self-approval-not-allowed")
     ResponseEntity<Accepted> register(@Valid @RequestBody ResourceBody body, Authentication caller) {
         String id = UUID.randomUUID().toString();
         var target = new AccessTarget(body.kind(), body.target(), body.deprovisionTask());

@@ -40,6 +40,7 @@ import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.RecordDeprovisioningFailure;
 import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.RecordProvisioningFailure;
+import dev.opsledger.access.grant.api.RetryBackoff;
 import dev.opsledger.access.request.api.AccessRequestApproved;
 import dev.opsledger.access.request.api.ExtensionApproved;
 import dev.opsledger.access.resource.api.AccessTarget;
