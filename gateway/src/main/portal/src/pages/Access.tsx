@@ -100,6 +100,7 @@ function RequestAccessForm({ resources, onDone }: { resources: Resource[]; onDon
   const [state, setState] = useState<{ busy?: boolean; error?: unknown; done?: string }>({});
   const ids = { resource: useId(), justification: useId(), duration: useId(), unit: useId(), hint: useId() };
   const chosen = resources.find((r) => r.resourceId === resourceId);
+  const maxHint = chosen !== undefined && durationSeconds(chosen.maxDuration) !== null;
   const fields = problemFields(state.error, REQUEST_FIELD_OF_CODE);
   const general = state.error && Object.keys(fields).length === 0 ? state.error : undefined;
 
@@ -142,7 +143,7 @@ function RequestAccessForm({ resources, onDone }: { resources: Resource[]; onDon
         <label htmlFor={ids.duration}>Duration</label>
         <div className="duration-input">
           <input id={ids.duration} type="number" inputMode="numeric" min={1} value={amount} onChange={(e) => setAmount(e.target.value)}
-                 {...(fields.duration ? { "aria-invalid": true, "aria-describedby": `${ids.duration}-error` } : chosen ? { "aria-describedby": ids.hint } : {})} />
+                 {...(fields.duration ? { "aria-invalid": true, "aria-describedby": `${ids.duration}-error` } : maxHint ? { "aria-describedby": ids.hint } : {})} />
           <label htmlFor={ids.unit} className="visually-hidden">Unit</label>
           <select id={ids.unit} value={unit} onChange={(e) => setUnit(e.target.value as DurationUnit)}>
             <option value="M">minutes</option>
@@ -150,7 +151,7 @@ function RequestAccessForm({ resources, onDone }: { resources: Resource[]; onDon
             <option value="D">days</option>
           </select>
         </div>
-        {chosen && durationSeconds(chosen.maxDuration) !== null ? <p id={ids.hint} className="hint">The resource allows at most {duration(chosen.maxDuration)}.</p> : null}
+        {maxHint ? <p id={ids.hint} className="hint">The resource allows at most {duration(chosen?.maxDuration)}.</p> : null}
         <FieldError id={`${ids.duration}-error`} message={fields.duration} />
       </div>
       <div className="actions">
