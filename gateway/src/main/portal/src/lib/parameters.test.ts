@@ -29,6 +29,9 @@ it("givenEachTypeAndAWrongValue_whenChecked_thenTheApiSentence", () => {
 
 it("givenAPatternJavaScriptCannotCompile_whenChecked_thenLeftToTheServer", () => {
   expect(parameterProblem(spec({ name: "tag", pattern: "(?<x" }), "anything")).toBeUndefined();
+  expect(parameterProblem(spec({ name: "label", pattern: "\\h*x" }), " x")).toBeUndefined();
+  expect(parameterProblem(spec({ name: "version", pattern: "[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?" }), "1.2")).toBe(
+    "version does not match [0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?");
 });
 
 it("givenAForm_whenCollected_thenProblemsByApiFieldNameAndOnlyTheGivenValuesSent", () => {

@@ -77,13 +77,17 @@ export function parameterValues(specs: ParameterSpec[], values: Record<string, s
   return body;
 }
 
-/** Java's `matches()` is a whole-string match; null when the pattern is none or not valid JavaScript. */
+/**
+ * Java's `matches()` is a whole-string match; null when the pattern is none or not valid JavaScript.
+ * The `u` flag makes JavaScript refuse escapes it doesn't know (Java's `\h`, horizontal space, would
+ * otherwise match a literal "h"), so a Java-only construct is left to the server, never misread.
+ */
 function compile(pattern?: string | null): RegExp | null {
   if (!pattern) {
     return null;
   }
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    return new RegExp(`^(?:${pattern})$`, "u");
   } catch {
     return null;
   }
