@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { csrfToken, get, RETURN_TO_KEY } from "./lib/api";
 import { maskCsrfToken } from "./lib/csrf";
 import { startLive, useLiveState } from "./lib/live";
@@ -7,10 +7,16 @@ import { hasAnyRole, SessionContext } from "./lib/session";
 import type { Me } from "./lib/types";
 import { Loader, useLoad } from "./lib/ui";
 import { AuditPage, ChainPage } from "./pages/Audit";
-import { BackupsPage } from "./pages/Backups";
+import { BackupRunPage, BackupsPage } from "./pages/Backups";
 import { InboxPage } from "./pages/Inbox";
 import { ApplicationPage, ReleasePage, ReleasesPage } from "./pages/Releases";
 import { TodayPage } from "./pages/Today";
+
+// Pages loaded when first opened, so the first screen's bundle stays small (README: bundle size).
+const AccessPage = lazy(() => import("./pages/Access").then((m) => ({ default: m.AccessPage })));
+const AutomationPage = lazy(() => import("./pages/Automation").then((m) => ({ default: m.AutomationPage })));
+const TaskPage = lazy(() => import("./pages/Automation").then((m) => ({ default: m.TaskPage })));
+const RunPage = lazy(() => import("./pages/Automation").then((m) => ({ default: m.RunPage })));
 
 interface Area {
   path: string;
@@ -23,7 +29,9 @@ export const AREAS: Area[] = [
   { path: "/today", label: "Today" },
   { path: "/inbox", label: "Inbox" },
   { path: "/releases", label: "Releases", roles: ["developer", "release-manager", "approver", "auditor", "admin"] },
+  { path: "/access", label: "Access", roles: ["developer", "release-manager", "approver", "backup-operator", "automation-admin", "auditor", "admin"] },
   { path: "/backups", label: "Backups", roles: ["backup-operator", "approver", "auditor", "admin"] },
+  { path: "/automation", label: "Automation", roles: ["developer", "release-manager", "approver", "automation-admin", "auditor", "admin"] },
   { path: "/audit", label: "Audit", roles: ["auditor", "admin"] },
 ];
 
@@ -38,7 +46,12 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === "/releases") return <ReleasesPage />;
   if ((params = match("/releases/:id", pathname))) return <ReleasePage id={params.id} />;
   if ((params = match("/applications/:id", pathname))) return <ApplicationPage id={params.id} />;
+  if (pathname === "/access") return <AccessPage />;
   if (pathname === "/backups") return <BackupsPage />;
+  if ((params = match("/backups/runs/:id", pathname))) return <BackupRunPage id={params.id} />;
+  if (pathname === "/automation") return <AutomationPage />;
+  if ((params = match("/automation/tasks/:id", pathname))) return <TaskPage id={params.id} />;
+  if ((params = match("/automation/runs/:id", pathname))) return <RunPage id={params.id} />;
   if (pathname === "/audit") return <AuditPage />;
   if ((params = match("/audit/chains/:id", pathname))) return <ChainPage correlationId={params.id} />;
   return (
@@ -110,7 +123,9 @@ export function App() {
           </header>
           <LiveNotice />
           <main id="main" tabIndex={-1}>
-            <Page pathname={pathname} />
+            <Suspense fallback={<p className="muted" role="status">Loading the page…</p>}>
+              <Page pathname={pathname} />
+            </Suspense>
           </main>
         </SessionContext.Provider>
       )}

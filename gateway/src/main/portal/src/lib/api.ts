@@ -118,3 +118,29 @@ export function describe(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The fields a problem is about, with the API's own reason for each, so a form can put the
+ * message next to its input: a 400 `validation.failed` lists them in `errors`; a 422 names one in
+ * `field` (its `detail` is the reason); a rule without a field is mapped by its `code` when the
+ * form knows which input it concerns. Field names are the API's (`duration`, `parameters.target`).
+ */
+export function problemFields(error: unknown, fieldOfCode: Record<string, string> = {}): Record<string, string> {
+  if (!(error instanceof Problem)) {
+    return {};
+  }
+  const fields: Record<string, string> = {};
+  const errors = error.body.errors;
+  if (Array.isArray(errors)) {
+    for (const entry of errors) {
+      if (entry && typeof entry === "object" && typeof entry.field === "string" && typeof entry.reason === "string") {
+        fields[entry.field] = fields[entry.field] ? `${fields[entry.field]}; ${entry.reason}` : entry.reason;
+      }
+    }
+  }
+  const field = typeof error.body.field === "string" ? error.body.field : error.code ? fieldOfCode[error.code] : undefined;
+  if (field && !fields[field]) {
+    fields[field] = error.detail ?? error.title;
+  }
+  return fields;
+}

@@ -35,6 +35,11 @@ export interface Promotion {
   outcomeBy?: Person | null;
   outcomeDetail?: string | null;
   updatedAt: string;
+  /** backup-service's run of the pre-deploy backup, once it answered. */
+  backupRunId?: string | null;
+  backupSha256?: string | null;
+  /** automation-service's run of the deploy task, once it answered. */
+  deployRunId?: string | null;
 }
 
 export interface Application {
@@ -197,6 +202,9 @@ export interface AccessRequest {
   approverRoles: string[];
   fourEyes: boolean;
   approvedBy: string[];
+  approvedByNames?: string[] | null;
+  outcomeBy?: string | null;
+  outcomeDetail?: string | null;
   updatedAt: string;
 }
 
@@ -215,5 +223,135 @@ export interface TaskRun {
   approverRoles?: string[] | null;
   approvalDeadline?: string | null;
   approvedBy?: string[] | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  exitCode?: number | null;
+  detail?: string | null;
   updatedAt: string;
+}
+
+/** A run's states that can still change; the rest are final (RunStatus.isFinished on the server). */
+export const OPEN_RUN_STATES = new Set(["REQUESTED", "AWAITING_APPROVAL", "QUEUED", "RUNNING"]);
+
+/** One typed parameter of a task, as automation-service's ParameterSpec defines it. */
+export interface ParameterSpec {
+  name: string;
+  type: "STRING" | "INTEGER" | "BOOLEAN" | "ENUM" | "SECRET";
+  required: boolean;
+  defaultValue?: string | null;
+  pattern?: string | null;
+  maxLength?: number | null;
+  min?: number | null;
+  max?: number | null;
+  values?: string[] | null;
+}
+
+export interface TaskSpec {
+  name: string;
+  description?: string | null;
+  executor: { kind: string; executable?: string; arguments?: string[]; method?: string; url?: string };
+  parameters?: ParameterSpec[] | null;
+  timeout?: string | null;
+  concurrency?: string | null;
+  runRoles?: string[] | null;
+  approvalPolicy?: { requiredApprovals: number; approverRoles: string[]; fourEyes: boolean; decisionTimeout?: string } | null;
+  schedule?: { cron: string; zone: string; misfire: string } | null;
+}
+
+export interface Task {
+  taskId: string;
+  name: string;
+  version: number;
+  spec: TaskSpec;
+  definedBy: string;
+  definedAt: string;
+  updatedAt: string;
+}
+
+export interface TaskVersion {
+  taskId: string;
+  version: number;
+  spec: TaskSpec;
+  definedBy: string;
+  definedAt: string;
+}
+
+export interface RunLog {
+  runId: string;
+  chunks: { offset: number; text: string }[];
+  nextOffset: number;
+  finished: boolean;
+}
+
+/** A resource access is given to (access-service's ResourceView). */
+export interface Resource {
+  resourceId: string;
+  name: string;
+  description?: string | null;
+  owningTeam: string;
+  kind: string;
+  target: string;
+  requiredApprovals: number;
+  approverRoles: string[];
+  fourEyes: boolean;
+  maxDuration: string;
+  requesterRoles: string[];
+  breakGlassRoles: string[];
+}
+
+export interface Grant {
+  grantId: string;
+  requestId?: string | null;
+  resourceId: string;
+  targetKind: string;
+  targetName: string;
+  userId: string;
+  userName: string;
+  status: string;
+  breakGlass: boolean;
+  justification: string;
+  approvers: string[];
+  activatedAt?: string | null;
+  expiresAt?: string | null;
+  endedAt?: string | null;
+  endReason?: string | null;
+  reviewStatus?: string | null;
+}
+
+export interface AccessReview {
+  reviewId: string;
+  name: string;
+  resourceId?: string | null;
+  reviewerRoles: string[];
+  deadline: string;
+  status: string;
+  openedBy: string;
+  openedAt: string;
+  closedAt?: string | null;
+  items: AccessReviewItem[];
+}
+
+export interface AccessReviewItem {
+  grantId: string;
+  resourceId: string;
+  userId: string;
+  userName: string;
+  decision?: string | null;
+  decidedBy?: string | null;
+  comment?: string | null;
+  decidedAt?: string | null;
+}
+
+/** What access-service's /access-requests/pending answers: one shape for every kind of decision. */
+export interface PendingAccessItem {
+  kind: "ACCESS_REQUEST" | "BREAK_GLASS_REVIEW" | "ACCESS_REVIEW_ITEM";
+  decideAt: string;
+  resourceId: string;
+  userId: string;
+  userName: string;
+  summary: string;
+  deadline: string;
+  requestId?: string | null;
+  grantId?: string | null;
+  reviewId?: string | null;
 }

@@ -113,12 +113,43 @@ export function Status({ value, tone }: { value: string; tone?: string }) {
 export function toneOf(status: string): string {
   switch (status) {
     case "DEPLOYED": case "SUCCEEDED": case "COMPLIANT": case "APPROVED": case "VERIFIED": case "COMPLETED": case "RESTORED":
+    case "ACTIVE": case "GRANTED": case "KEEP":
       return "good";
     case "FAILED": case "REJECTED": case "BREACHED": case "EXPIRED": case "TIMED_OUT": case "UNPROTECTED":
+    case "REVOKED": case "REVOKE": case "UNANSWERED": case "INTERRUPTED":
       return "bad";
     case "AT_RISK": case "AWAITING_APPROVAL": case "REQUESTED": case "WAITING_FOR_WINDOW": case "DEPLOYING": case "RUNNING": case "BACKING_UP":
+    case "QUEUED": case "OPEN": case "PROVISIONING":
       return "warn";
     default:
       return "neutral";
   }
+}
+
+/** The API's reason next to the input it is about; the input points here with aria-describedby. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? <p id={id} className="field-error">{message}</p> : null;
+}
+
+/** The current time, refreshed every `everyMs`: for "time left" that counts down while a page stays open. */
+export function useNow(everyMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** "2 h 5 min left", "40 s left", or "ended" once `until` has passed. */
+export function timeLeft(until: string | null | undefined, now: Date): string {
+  if (!until) return "no end";
+  const seconds = Math.floor((new Date(until).getTime() - now.getTime()) / 1000);
+  if (Number.isNaN(seconds)) return until;
+  if (seconds <= 0) return "ended";
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const parts = d ? [`${d} d`, h && `${h} h`] : h ? [`${h} h`, m && `${m} min`] : m ? [`${m} min`] : [`${seconds} s`];
+  return `${parts.filter(Boolean).join(" ")} left`;
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { describe, get, post, type Page } from "../lib/api";
 import { useLiveRefresh } from "../lib/live";
+import { Link } from "../lib/router";
 import { hasAnyRole, useMe } from "../lib/session";
 import type { BackupPolicy, BackupRun, SufficiencyEntry, SufficiencyReport } from "../lib/types";
 import { duration, durationSeconds, Loader, Status, Time, useLoad } from "../lib/ui";
@@ -95,7 +96,7 @@ export function BackupsPage() {
                 <tbody>
                   {page.entries.map((run) => (
                     <tr key={run.runId}>
-                      <td>{run.targetName} <span className="muted small">{run.trigger.toLowerCase()}</span></td>
+                      <td><Link to={`/backups/runs/${encodeURIComponent(run.runId)}`}>{run.targetName}</Link> <span className="muted small">{run.trigger.toLowerCase()}</span></td>
                       <td><Status value={run.expired ? "EXPIRED" : run.status} />{run.failureReason ? <div className="small">{run.failureReason}</div> : null}</td>
                       <td><Time value={run.completedAt ?? run.requestedAt} /></td>
                       <td>{bytes(run.sizeBytes)}</td>
@@ -112,6 +113,33 @@ export function BackupsPage() {
               {page.nextCursor ? <button type="button" onClick={() => setCursor(page.nextCursor ?? null)}>Older</button> : null}
             </nav>
           </>
+        )}
+      </Loader>
+    </section>
+  );
+}
+
+/** One backup run, the page a promotion's timeline links its pre-deploy backup to. */
+export function BackupRunPage({ id }: { id: string }) {
+  const run = useLoad(() => get<BackupRun>(`/api/backups/${encodeURIComponent(id)}`), `backup-run:${id}`);
+  useLiveRefresh(["backup"], run.reload);
+  return (
+    <section aria-labelledby="backup-run-title">
+      <h1 id="backup-run-title">Backup run</h1>
+      <p><Link to="/backups">All backups</Link></p>
+      <Loader state={run} what="the backup run">
+        {(r) => (
+          <dl className="facts" data-testid="backup-run">
+            <div><dt>Target</dt><dd>{r.targetName}</dd></div>
+            <div><dt>Status</dt><dd><Status value={r.expired ? "EXPIRED" : r.status} />{r.failureReason ? ` — ${r.failureReason}` : ""}</dd></div>
+            <div><dt>Trigger</dt><dd>{r.trigger.toLowerCase()}{r.requestedBy ? `, by ${r.requestedBy}` : ""}</dd></div>
+            <div><dt>Requested</dt><dd><Time value={r.requestedAt} /></dd></div>
+            <div><dt>Completed</dt><dd><Time value={r.completedAt} /></dd></div>
+            <div><dt>Size</dt><dd>{bytes(r.sizeBytes)}</dd></div>
+            <div><dt>SHA-256</dt><dd>{r.sha256 ? <code className="wrap">{r.sha256}</code> : "—"}</dd></div>
+            <div><dt>Verification</dt><dd>{r.verification ? <Status value={r.verification} /> : "not verified"}{r.verifiedAt ? <> <Time value={r.verifiedAt} /></> : null}{r.verificationDetail ? ` — ${r.verificationDetail}` : ""}</dd></div>
+            <div><dt>Run id</dt><dd><code>{r.runId}</code></dd></div>
+          </dl>
         )}
       </Loader>
     </section>

@@ -32,7 +32,8 @@ export function InboxPage() {
 }
 
 const KIND_LABELS: Record<InboxItem["kind"], string> = {
-  promotion: "Promotion", restore: "Restore", access: "Access request", "task-run": "Task run",
+  promotion: "Promotion", restore: "Restore", access: "Access request", "break-glass": "Break-glass review",
+  "access-review": "Access review item", "task-run": "Task run",
 };
 
 export function InboxCard({ item, onDecided }: { item: InboxItem; onDecided: () => void }) {
@@ -44,16 +45,20 @@ export function InboxCard({ item, onDecided }: { item: InboxItem; onDecided: () 
   const reasonId = useId();
   const blocked = Boolean(item.blockedBecause);
 
-  const decide = async (approve: boolean) => {
-    if (!approve && !comment.trim()) {
-      setError(new Error("A rejection needs a reason: write it in the comment."));
+  const { decisions } = item;
+  const decide = async (yes: boolean) => {
+    if (!comment.trim() && (!yes || decisions.commentRequired === "both")) {
+      setError(new Error(decisions.commentRequired === "both"
+        ? "This decision needs a comment: write it in the comment."
+        : "A rejection needs a reason: write it in the comment."));
       return;
     }
     setBusy(true);
     setError(undefined);
     try {
-      await post(approve ? item.approvePath : item.rejectPath, approve ? { ...item.approveExtra, comment: comment.trim() || undefined } : { reason: comment.trim() });
-      setDone(approve ? "Approved" : "Rejected");
+      const { path, body } = decisions.send(yes, comment.trim());
+      await post(path, body);
+      setDone(decisions.yes === "Approve" ? (yes ? "Approved" : "Rejected") : `Decided: ${(yes ? decisions.yes : decisions.no).toLowerCase()}`);
       onDecided();
     } catch (e) {
       setError(e);
@@ -73,14 +78,14 @@ export function InboxCard({ item, onDecided }: { item: InboxItem; onDecided: () 
       </dl>
       {done ? <p role="status" className="notice ok">{done}.</p> : (
         <div className="decision">
-          <label htmlFor={commentId}>Comment <span className="muted">(required to reject)</span></label>
+          <label htmlFor={commentId}>Comment <span className="muted">({decisions.commentRequired === "both" ? "required" : "required to reject"})</span></label>
           <textarea id={commentId} value={comment} maxLength={2000} rows={2} disabled={blocked || busy}
                     onChange={(e) => setComment(e.target.value)} />
           <div className="actions">
             <button type="button" className="primary" disabled={blocked || busy} aria-describedby={blocked ? reasonId : undefined}
-                    onClick={() => decide(true)}>Approve</button>
+                    onClick={() => decide(true)}>{decisions.yes}</button>
             <button type="button" className="danger" disabled={blocked || busy} aria-describedby={blocked ? reasonId : undefined}
-                    onClick={() => decide(false)}>Reject</button>
+                    onClick={() => decide(false)}>{decisions.no}</button>
           </div>
           {blocked ? <p id={reasonId} className="why-off">{item.blockedBecause}</p> : null}
           {error ? <div role="alert" className="notice error">{describe(error)}</div> : null}

@@ -211,6 +211,14 @@ export function PromotionSteps({ promotion: p }: { promotion: Promotion }) {
         ) : <li>No approval needed</li>}
         {p.freezeOverridden ? <li>Freeze overridden</li> : null}
         {p.waitingUntil ? <li>Waiting until <Time value={p.waitingUntil} />{p.waitReason ? ` (${p.waitReason})` : ""}</li> : null}
+        {p.backupRunId ? (
+          <li>Pre-deploy backup: <Link to={`/backups/runs/${encodeURIComponent(p.backupRunId)}`}>backup run {p.backupRunId.slice(0, 8)}</Link>
+            {p.backupSha256 ? <> <span className="small muted">SHA-256 <code title={p.backupSha256}>{p.backupSha256.slice(0, 12)}…</code></span></> : null}
+          </li>
+        ) : null}
+        {p.deployRunId ? (
+          <li>Deployed by <Link to={`/automation/runs/${encodeURIComponent(p.deployRunId)}`}>task run {p.deployRunId.slice(0, 8)}</Link></li>
+        ) : null}
         {p.outcomeBy ? (
           <li>{p.status.toLowerCase()} by <strong>{p.outcomeBy.name}</strong>, <Time value={p.updatedAt} />
             {p.outcomeDetail ? <> — {/^https?:\/\//.test(p.outcomeDetail)

@@ -133,8 +133,88 @@ class DevStackE2EIT {
         }
     }
 
+    /**
+     * The Access and Automation pages on the same stack. The test brings its own resource and task
+     * (whatever the demo data holds, a list may be empty, and a request of dev1's own on a demo
+     * resource could collide with this one), then works through the forms as a person would.
+     */
     @Test
     @Order(2)
+    void givenPortal_whenDev1RequestsAccessAndRunsATask_thenTheApiMessagesShowAtTheFields_andTheLogFollowsTheRunToItsEnd()
+            throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PortalBrowser.CHROMIUM), "No Chromium at " + PortalBrowser.CHROMIUM);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String resourceName = "portal-db-" + suffix;
+        String resource = api.create("admin1", "/api/resources", Map.of("name", resourceName, "owningTeam", "platform",
+                "kind", "KEYCLOAK_REALM_ROLE", "target", "portal-e2e-" + suffix,
+                "rules", Map.of("approval", Map.of("requiredApprovals", 1, "approverRoles", List.of("approver"),
+                                "fourEyes", true, "decisionTimeout", "PT8H"),
+                        "maxDuration", "PT8H", "requesterRoles", List.of("developer"))));
+        String taskName = "portal-lines-" + suffix;
+        // An allow-listed folder on every stack: the e2e module's environment here, the devstack's own setting once it has one.
+        String task = api.create("auto1", "/api/tasks", Map.of("name", taskName,
+                "description", "Writes a few lines naming its target",
+                "executor", Map.of("kind", "SHELL",
+                        "executable", RunningStack.ROOT.resolve("automation-service/scripts/log-lines.sh").toString()),
+                "parameters", List.of(
+                        Map.of("name", "target", "type", "ENUM", "required", true, "values", List.of("qa", "prod")),
+                        Map.of("name", "lines", "type", "INTEGER", "min", 1, "max", 5, "defaultValue", "3")),
+                "timeout", "PT1M", "concurrency", "ALLOW", "runRoles", List.of("developer")));
+        api.await("dev1", "/api/resources/" + resource, r -> r.path("name").asString().equals(resourceName), "the resource");
+        api.await("dev1", "/api/tasks/" + task, t -> t.path("name").asString().equals(taskName), "the task");
+
+        try (PortalBrowser browser = new PortalBrowser(RunningStack.GATEWAY, RunningStack.ROOT, RunningStack.ROOT.resolve("e2e/target/screenshots"))) {
+            var dev1 = browser.as("dev1").signInAt("/access", "dev1-pw");
+            var form = dev1.page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Request access"));
+            form.getByLabel("Resource").selectOption(resource);
+            form.getByLabel("Justification").fill("Investigating INC-4711 from the portal");
+            form.getByLabel("Duration", new Locator.GetByLabelOptions().setExact(true)).fill("12");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Request access")).click();
+            // The aggregate's own sentence, next to the field it is about.
+            form.getByText("The duration must be more than 0 and at most PT8H").waitFor();
+            form.getByLabel("Duration", new Locator.GetByLabelOptions().setExact(true)).fill("2");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Request access")).click();
+            form.getByText("Access to " + resourceName + " requested; it waits for approval.").waitFor();
+            dev1.page.getByTestId("my-requests").getByText(resourceName).waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+            dev1.checkAccessibility("the access page").screenshot("access.png");
+
+            dev1.open("/inbox");
+            var own = dev1.page.getByTestId("inbox-item").filter(new Locator.FilterOptions()
+                    .setHasText("Access to " + resourceName + " for dev1"));
+            own.getByText("You requested this access: four eyes means another approver decides.").waitFor();
+            assertThat(own.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).isDisabled())
+                    .as("dev1 may not approve dev1's own access request").isTrue();
+
+            dev1.open("/automation");
+            dev1.page.getByTestId("tasks").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(taskName)).waitFor();
+            dev1.checkAccessibility("the automation page").screenshot("automation.png");
+            dev1.page.getByTestId("tasks").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(taskName)).click();
+            var run = dev1.page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Run " + taskName));
+            run.getByLabel("lines (integer)").fill("9");
+            run.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start run")).click();
+            run.getByText("lines must be between 1 and 5").waitFor();
+            run.getByText("target is required").waitFor();
+            run.getByLabel("target (enum)").selectOption("qa");
+            run.getByLabel("lines (integer)").fill("4");
+            run.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start run")).click();
+
+            PlaywrightAssertions.assertThat(dev1.page.getByTestId("log-state")).hasText(
+                    "The run ended: succeeded. The log is complete.", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(dev1.page.getByTestId("run-log").textContent().lines().toList()).as("the whole log, line by line")
+                    .containsExactly("line 1 of 4: qa", "line 2 of 4: qa", "line 3 of 4: qa", "line 4 of 4: qa");
+            assertThat(dev1.page.url()).contains("/automation/runs/");
+            PlaywrightAssertions.assertThat(dev1.page.getByTestId("run-status")).hasText("succeeded",
+                    new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            dev1.checkAccessibility("the run page").screenshot("automation-run.png");
+
+            var appr1 = browser.as("appr1").signInAt("/access", "appr1-pw");
+            appr1.page.getByTestId("members-caption").waitFor();
+            appr1.checkAccessibility("the access page of an approver").screenshot("access-approver.png");
+        }
+    }
+
+    @Test
+    @Order(3)
     void givenRunningStack_whenReleaseIsPromotedApprovedAndDeployed_thenBoardAndAuditShowIt_andDownLeavesNothing()
             throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
