@@ -43,8 +43,10 @@ public class AuditLogAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditChainVerifier auditChainVerifier(AuditLogRepository repository) {
-        return new AuditChainVerifier(repository);
+    AuditChainVerifier auditChainVerifier(AuditLogRepository repository,
+            ObjectProvider<AuditCheckpointSource> checkpoints) {
+        // Checkpoints exist where the service is on Kafka (AuditCheckpointAutoConfiguration).
+        return new AuditChainVerifier(repository, checkpoints.getIfAvailable());
     }
 
     @Bean
