@@ -181,7 +181,17 @@ export interface AuditAnswer {
 
 export interface AuditVerification {
   valid: boolean;
-  chains: { service: string; valid: boolean; entries: number; firstBrokenGlobalIndex?: number; reason?: string }[];
+  chains: {
+    service: string;
+    valid: boolean;
+    entries: number;
+    firstBrokenGlobalIndex?: number;
+    reason?: string;
+    tampering?: "CHANGED" | "INSERTED" | "MISSING";
+    checkpointGlobalIndex?: number;
+    checkpointTime?: string;
+    rejectedCheckpoints?: number;
+  }[];
   missing: { service: string; reason: string }[];
 }
 

@@ -45,7 +45,8 @@ export function AuditPage() {
             {v.chains.map((c) => (
               <li key={c.service} data-testid={`chain-${c.service}`}>
                 {c.service}: <Status value={c.valid ? "VERIFIED" : "BROKEN"} tone={c.valid ? "good" : "bad"} /> {c.entries} entries
-                {c.valid ? null : <> — first broken entry {c.firstBrokenGlobalIndex}: {c.reason}</>}
+                {c.valid ? null : <> — first broken entry {c.firstBrokenGlobalIndex}{c.tampering ? <> ({c.tampering.toLowerCase()})</> : null}: {c.reason}</>}
+                {c.checkpointGlobalIndex == null ? null : <> · signed up to entry {c.checkpointGlobalIndex}</>}
               </li>
             ))}
             {v.missing.map((m) => <li key={m.service}>{m.service}: <Status value="NOT ASKED" tone="bad" /> {m.reason}</li>)}

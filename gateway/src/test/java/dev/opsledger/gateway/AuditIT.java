@@ -87,8 +87,10 @@ class AuditIT extends KeycloakGatewayTestBase {
         assertThat(verification.get("valid").asBoolean()).isFalse();
         assertThat(verification.get("chains").toString()).isEqualTo("["
                 + "{\"service\":\"access\",\"valid\":false,\"entries\":2,\"firstBrokenGlobalIndex\":3,"
-                + "\"reason\":\"hash does not match the entry's content\"},"
-                + "{\"service\":\"release\",\"valid\":true,\"entries\":4}]");
+                + "\"reason\":\"hash does not match the entry's content\",\"tampering\":\"CHANGED\","
+                + "\"checkpointGlobalIndex\":5,\"checkpointTime\":\"2026-11-30T10:00:00Z\",\"rejectedCheckpoints\":0},"
+                + "{\"service\":\"release\",\"valid\":true,\"entries\":4,\"checkpointGlobalIndex\":4,"
+                + "\"checkpointTime\":\"2026-11-30T10:00:00Z\",\"rejectedCheckpoints\":0}]");
         assertThat(verification.get("missing").toString())
                 .isEqualTo("[{\"service\":\"backup\",\"reason\":\"unreachable\"}]");
         assertThat(release.lastSeen().path()).isEqualTo("/audit/verify");

@@ -115,6 +115,14 @@ class TaskRunTest {
     }
 
     @Test
+    void givenAnotherRequestersRun_whenTheSameIdempotencyKeyAsksAgain_thenKeyTakenAndNoEvent() {
+        fixture.given(requested(Tasks.deploy()), queued())
+                .when(new RequestRun(RUN, TASK, GIVEN, Trigger.MANUAL, OTHER_DEVELOPER, "their-key", null))
+                .expectException(violation(TaskRun.KEY_TAKEN))
+                .expectNoEvents();
+    }
+
+    @Test
     void givenAnAuditor_whenRunning_thenForbidden() {
         refused(new RequestRun(RUN, TASK, GIVEN, Trigger.MANUAL, AUDITOR, null, null), TaskRun.ROLE_NOT_ALLOWED);
     }
@@ -318,6 +326,15 @@ class TaskRunTest {
                         new RunSucceeded(ref(1), 0, "exit code 0", MONDAY_MORNING))
                 .when(new CancelRun(RUN, DEVELOPER, null))
                 .expectException(violation(TaskRun.ALREADY_FINISHED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenAFinishedRun_whenSomeoneElseCancels_thenForbiddenBeforeTheStateIsTold() {
+        fixture.given(requested(Tasks.deploy()), queued(), started(),
+                        new RunSucceeded(ref(1), 0, "exit code 0", MONDAY_MORNING))
+                .when(new CancelRun(RUN, OTHER_DEVELOPER, null))
+                .expectException(violation(TaskRun.ROLE_NOT_ALLOWED))
                 .expectNoEvents();
     }
 

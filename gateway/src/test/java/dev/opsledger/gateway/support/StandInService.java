@@ -182,7 +182,12 @@ public final class StandInService implements AutoCloseable {
         if (brokenAt != null) {
             verification.put("firstBrokenGlobalIndex", brokenAt);
             verification.put("reason", "hash does not match the entry's content");
+            verification.put("tampering", "CHANGED");
         }
+        // What a service publishing signed checkpoints adds: the one its chain was checked against.
+        verification.put("anchor", Map.of("rejectedCheckpoints", 0, "checkpoint", Map.of("service", name,
+                "headGlobalIndex", auditEntries.size(), "headHash", "0".repeat(64), "entries", auditEntries.size(),
+                "time", "2026-11-30T10:00:00Z", "keyId", "0123456789abcdef", "signature", "c2lnbmF0dXJl")));
         return verification;
     }
 

@@ -15,6 +15,11 @@ public final class Topics {
     public static final String AUTOMATION_EVENTS = "opsledger.automation.events";
     public static final String AUTOMATION_REQUESTS = "opsledger.automation.requests";
     public static final String AUTOMATION_REQUESTS_DLT = "opsledger.automation.requests.dlt";
+    /**
+     * Every service's signed audit checkpoints ({@link dev.opsledger.contracts.audit.AuditCheckpoint}),
+     * keyed by service; services only append, and it is never compacted or expired.
+     */
+    public static final String AUDIT_CHECKPOINTS = "opsledger.audit.checkpoints";
 
     private Topics() {
     }

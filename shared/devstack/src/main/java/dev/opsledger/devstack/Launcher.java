@@ -141,7 +141,8 @@ final class Launcher {
 
     private void startServices(Map<ServiceSpec, Path> jars, Instant started) {
         jars.forEach((spec, jar) -> {
-            ServiceProcess process = ServiceProcess.start(spec, jar, propertiesFor(spec), home.log(spec.name()));
+            ServiceProcess process = ServiceProcess.start(spec, jar, propertiesFor(spec), environmentFor(spec),
+                    home.log(spec.name()));
             synchronized (processes) {
                 processes.add(process);
             }
@@ -170,6 +171,11 @@ final class Launcher {
         }
         properties.putAll(spec.resolvedSettings(placeholders()));
         return properties;
+    }
+
+    /** Secrets a process needs, passed in its environment: the services' dev-only audit signing keys. */
+    private Map<String, String> environmentFor(ServiceSpec spec) {
+        return spec.hasDatabase() ? DevAuditKeys.loadOrCreate(home.auditKeys()).environment() : Map.of();
     }
 
     /**

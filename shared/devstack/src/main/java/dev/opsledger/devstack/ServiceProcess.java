@@ -28,13 +28,16 @@ final class ServiceProcess {
     private final ServiceSpec spec;
     private final Path jar;
     private final Map<String, String> properties;
+    private final Map<String, String> environment;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceSpec spec, Path jar, Map<String, String> properties, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, Path jar, Map<String, String> properties, Map<String, String> environment,
+            Process process, Path log) {
         this.spec = spec;
         this.jar = jar;
         this.properties = Map.copyOf(properties);
+        this.environment = Map.copyOf(environment);
         this.process = process;
         this.log = log;
     }
@@ -58,7 +61,12 @@ final class ServiceProcess {
         }
     }
 
-    static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> properties, Path log) {
+    /**
+     * @param properties  Spring properties, as command-line arguments
+     * @param environment variables added to the launcher's own: for secrets, which {@code ps} would show as arguments
+     */
+    static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> properties,
+            Map<String, String> environment, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -70,11 +78,12 @@ final class ServiceProcess {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            return new ServiceProcess(spec, jar, properties, process, log);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            return new ServiceProcess(spec, jar, properties, environment, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
@@ -82,7 +91,7 @@ final class ServiceProcess {
 
     /** The same JVM again, with the same jar, surroundings and log: what a restart policy starts. */
     ServiceProcess restart() {
-        return start(spec, jar, properties, log);
+        return start(spec, jar, properties, environment, log);
     }
 
     ServiceSpec spec() {

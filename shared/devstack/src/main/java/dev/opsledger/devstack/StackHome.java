@@ -64,4 +64,9 @@ record StackHome(Path root, Path home, int portOffset) {
     Path kafkaData() {
         return home.resolve("kafka");
     }
+
+    /** The dev-only audit checkpoint keys ({@link DevAuditKeys}); kept by {@code --fresh}. */
+    Path auditKeys() {
+        return home.resolve("audit-keys");
+    }
 }

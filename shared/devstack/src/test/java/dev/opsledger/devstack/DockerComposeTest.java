@@ -93,6 +93,22 @@ class DockerComposeTest {
     }
 
     @Test
+    void givenDevstackServices_whenComposeRead_thenEachRequiresTheAuditSigningKeysFromTheEnvironmentWithoutADefault()
+            throws IOException {
+        Map<String, Map<String, Object>> services = composeServices();
+        for (ServiceSpec spec : ServiceSpec.started()) {
+            if (!spec.hasDatabase()) {
+                continue;
+            }
+            Map<String, Object> environment = environment(services.get(spec.name()));
+            for (String variable : List.of(DevAuditKeys.SIGNING_KEY_ENV, DevAuditKeys.VERIFICATION_KEYS_ENV)) {
+                assertThat(String.valueOf(environment.get(variable))).as("%s %s", spec.name(), variable)
+                        .startsWith("${" + variable + ":?");
+            }
+        }
+    }
+
+    @Test
     void givenServicesWithDatabases_whenComposeStartsPostgres_thenItCreatesEachDatabase() throws IOException {
         String init = Files.readString(ROOT.resolve("docker/postgres-init.sql"));
         for (ServiceSpec spec : ServiceSpec.started()) {

@@ -45,6 +45,8 @@ public final class OpsLedgerContextCustomizerFactory implements ContextCustomize
             }
             if (request.kafka()) {
                 properties.putAll(TestInfrastructure.kafka().properties());
+                // A service on Kafka publishes signed audit checkpoints and won't start without a key.
+                properties.putAll(AuditSigningKeys.properties());
             }
             if (request.keycloak()) {
                 properties.putAll(TestInfrastructure.keycloak().properties());

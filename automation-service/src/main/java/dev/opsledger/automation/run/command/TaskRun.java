@@ -55,6 +55,7 @@ public class TaskRun {
     public static final String ALREADY_FINISHED = "run.already-finished";
     public static final String DIGEST_MISMATCH = "run.digest-mismatch";
     public static final String REASON_REQUIRED = "run.reason-required";
+    public static final String KEY_TAKEN = "run.idempotency-key-taken";
     static final Set<String> CANCEL_ANY_ROLES = Set.of("automation-admin", "admin");
 
     @AggregateIdentifier
@@ -76,6 +77,10 @@ public class TaskRun {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(RequestRun command, TaskCatalog catalog, RunClaims claims, Clock clock) {
         if (status != null) {
+            // A key is its first requester's: anyone else reusing it would be handed their run as if created.
+            if (!requesterId.equals(command.requestedBy().id())) {
+                throw BusinessRuleViolation.conflict(KEY_TAKEN, "This idempotency key names another requester's run");
+            }
             return runId;
         }
         TaskSnapshot task = catalog.current(command.taskId());
@@ -129,13 +134,14 @@ public class TaskRun {
 
     @CommandHandler
     public void handle(CancelRun command, Clock clock) {
-        if (status.isFinished()) {
-            throw BusinessRuleViolation.conflict(ALREADY_FINISHED, "The run is already " + status);
-        }
+        // Who may act first, then the run's state: someone who may not cancel learns nothing about the run.
         Actor actor = command.cancelledBy();
         if (!actor.id().equals(requesterId) && !actor.hasAnyRole(CANCEL_ANY_ROLES)) {
             throw BusinessRuleViolation.forbidden(ROLE_NOT_ALLOWED,
                     "Only the requester or an automation admin may cancel a run");
+        }
+        if (status.isFinished()) {
+            throw BusinessRuleViolation.conflict(ALREADY_FINISHED, "The run is already " + status);
         }
         apply(new RunCancelled(ref, actor, command.reason(), status == RunStatus.RUNNING, clock.instant()));
     }

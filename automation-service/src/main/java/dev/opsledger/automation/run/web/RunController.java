@@ -96,11 +96,12 @@ class RunController {
     @PostMapping("/tasks/{taskId}/runs")
     @PreAuthorize(Roles.AUTHENTICATED)
     @Operation(summary = "Start a run", description = "Runs the task's current version with these parameters. The "
-            + "same idempotency key (body or Idempotency-Key header) always answers the same run.")
+            + "same idempotency key (body or Idempotency-Key header) from the same requester always answers the same "
+            + "run; another requester's key is refused.")
     @ApiResponse(responseCode = "201", description = "Requested; Location points at the run")
     @ApiResponse(responseCode = "403", description = "run.role-not-allowed")
     @ApiResponse(responseCode = "404", description = "task.not-found")
-    @ApiResponse(responseCode = "409", description = "run.concurrency-forbidden")
+    @ApiResponse(responseCode = "409", description = "run.concurrency-forbidden, run.idempotency-key-taken")
     @ApiResponse(responseCode = "422", description = "run.parameter-invalid, run.parameter-missing, "
             + "run.parameter-unknown")
     ResponseEntity<Accepted> start(@PathVariable String taskId, @Valid @RequestBody(required = false) RunRequest body,

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The audit trail of a service: the {@value AuditLogProjection#PROCESSING_GROUP} projection over
  * all its events, and {@code GET /audit}, {@code GET /audit/verify}. The table comes from the
- * platform migration {@code V2__audit_log.sql}.
+ * platform migration {@code V2__audit_log.sql}; the signed checkpoints verify checks against come
+ * from {@link AuditCheckpointAutoConfiguration} where the service is on Kafka.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({EventStore.class, JdbcClient.class})
@@ -43,8 +44,10 @@ public class AuditLogAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditChainVerifier auditChainVerifier(AuditLogRepository repository) {
-        return new AuditChainVerifier(repository);
+    AuditChainVerifier auditChainVerifier(AuditLogRepository repository,
+            ObjectProvider<AuditCheckpointSource> checkpoints) {
+        // Checkpoints exist where the service is on Kafka (AuditCheckpointAutoConfiguration).
+        return new AuditChainVerifier(repository, checkpoints.getIfAvailable());
     }
 
     @Bean

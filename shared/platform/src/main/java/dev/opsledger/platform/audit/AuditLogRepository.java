@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.opsledger.contracts.audit.AuditQuery;
+import dev.opsledger.platform.axon.AxonSchema;
 
 /** The {@code audit_log} table. Plain SQL: the table is a read model, not an entity. */
 public class AuditLogRepository {
@@ -135,7 +136,43 @@ public class AuditLogRepository {
      * until {@code visitor} returns false.
      */
     public void walkInChainOrder(Predicate<AuditEntry> visitor) {
-        long after = Long.MIN_VALUE;
+        walkInChainOrder(Long.MIN_VALUE, visitor);
+    }
+
+    public Optional<AuditEntry> entryAt(long globalIndex) {
+        return jdbc.sql("SELECT * FROM audit_log WHERE global_index = ?").param(globalIndex).query(ROW).optional();
+    }
+
+    /** How many entries the chain holds up to and including {@code globalIndex}. */
+    public long countUpTo(long globalIndex) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE global_index <= ?").param(globalIndex)
+                .query(Long.class).single();
+    }
+
+    /**
+     * The first entry after {@code after} that no event of the service's store stands behind (same
+     * global index and event id): a row the projection never wrote.
+     */
+    public Optional<Long> firstEntryWithoutEvent(long after) {
+        return jdbc.sql("SELECT MIN(a.global_index) FROM audit_log a WHERE a.global_index > ? AND NOT EXISTS ("
+                        + "SELECT 1 FROM " + AxonSchema.DOMAIN_EVENT_TABLE + " e"
+                        + " WHERE e.global_index = a.global_index AND e.event_identifier = a.event_id)")
+                .param(after).query(Long.class).optional();
+    }
+
+    /**
+     * The first stored event in {@code (after, upTo]} without its entry: where the chain names a
+     * gap, this says which entry the gap begins with.
+     */
+    public Optional<Long> firstEventWithoutEntry(long after, long upTo) {
+        return jdbc.sql("SELECT MIN(e.global_index) FROM " + AxonSchema.DOMAIN_EVENT_TABLE + " e"
+                        + " WHERE e.global_index > ? AND e.global_index <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.global_index = e.global_index)")
+                .param(after).param(upTo).query(Long.class).optional();
+    }
+
+    /** {@link #walkInChainOrder(Predicate)} from the first entry after {@code after}. */
+    public void walkInChainOrder(long after, Predicate<AuditEntry> visitor) {
         while (true) {
             List<AuditEntry> batch = new ArrayList<>(jdbc.sql(
                             "SELECT * FROM audit_log WHERE global_index > ? ORDER BY global_index LIMIT ?")

@@ -207,6 +207,7 @@ class AuditLogIT {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.valid").value(false))
                     .andExpect(jsonPath("$.firstBrokenGlobalIndex").value(tampered))
+                    .andExpect(jsonPath("$.tampering").value("CHANGED"))
                     .andExpect(jsonPath("$.reason").value("hash does not match the entry's content"));
         } finally {
             // Other tests of this class share the database and expect an intact chain.
@@ -216,7 +217,7 @@ class AuditLogIT {
     }
 
     @Test
-    void givenARowDeletedInSql_whenVerified_thenTheEntryAfterTheGapIsNamed() throws Exception {
+    void givenARowDeletedInSql_whenVerified_thenTheDeletedEntryIsNamedMissing() throws Exception {
         String taskId = newTaskWithWork("u-gina", "gina", "corr-" + UUID.randomUUID(), 1, 2);
         List<Long> indexes = jdbc.sql("SELECT global_index FROM audit_log WHERE aggregate_id = ? ORDER BY global_index")
                 .param(taskId).query(Long.class).list();
@@ -227,8 +228,9 @@ class AuditLogIT {
         try {
             mvc.perform(get("/audit/verify").header(HttpHeaders.AUTHORIZATION, issuer.bearer("admin1", Set.of("admin"))))
                     .andExpect(jsonPath("$.valid").value(false))
-                    .andExpect(jsonPath("$.firstBrokenGlobalIndex").value(indexes.get(2)))
-                    .andExpect(jsonPath("$.reason").value("previous_hash does not match the hash of the entry before it"));
+                    .andExpect(jsonPath("$.firstBrokenGlobalIndex").value(indexes.get(1)))
+                    .andExpect(jsonPath("$.tampering").value("MISSING"))
+                    .andExpect(jsonPath("$.reason").value(AuditChainVerifier.GAP));
         } finally {
             jdbc.sql("""
                     INSERT INTO audit_log (global_index, event_id, event_time, actor_id, actor_name, aggregate_type,
