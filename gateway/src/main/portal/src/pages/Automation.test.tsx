@@ -84,6 +84,7 @@ describe("Automation", () => {
 
     const target = await screen.findByLabelText(/^target/);
     expect(target.tagName).toBe("SELECT");
+    expect(screen.getByText("refused while another run is open")).toBeTruthy();
     expect(screen.getByLabelText(/^dry_run/).tagName).toBe("SELECT");
     fireEvent.change(screen.getByLabelText(/^replicas/), { target: { value: "9" } });
     fireEvent.click(screen.getByRole("button", { name: "Start run" }));

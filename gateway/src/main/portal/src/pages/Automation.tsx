@@ -51,6 +51,16 @@ function executorText(spec: TaskSpec): string {
   return e.kind === "http" ? `${e.method ?? "POST"} ${e.url ?? ""}` : [e.executable, ...(e.arguments ?? [])].join(" ");
 }
 
+/** automation-service's Concurrency, in words. */
+function concurrencyText(concurrency?: string | null): string {
+  switch (concurrency) {
+    case "ALLOW": return "allowed";
+    case "FORBID": return "refused while another run is open";
+    case "QUEUE": return "queued: one run at a time, in order";
+    default: return concurrency ?? "—";
+  }
+}
+
 function approvalText(spec: TaskSpec): string {
   const a = spec.approvalPolicy;
   return a ? `${a.requiredApprovals} of ${a.approverRoles.join(", ")}, four eyes` : "none";
@@ -96,7 +106,7 @@ export function TaskPage({ id }: { id: string }) {
               <div><dt>Runs</dt><dd><code>{executorText(t.spec)}</code> ({t.spec.executor.kind})</dd></div>
               <div><dt>Version</dt><dd>{t.version}, by {t.definedBy}, <Time value={t.definedAt} /></dd></div>
               <div><dt>Timeout</dt><dd>{duration(t.spec.timeout)}</dd></div>
-              <div><dt>Parallel runs</dt><dd>{t.spec.concurrency === "FORBID" ? "forbidden" : "allowed"}</dd></div>
+              <div><dt>Parallel runs</dt><dd>{concurrencyText(t.spec.concurrency)}</dd></div>
               <div><dt>Who may run it</dt><dd>{(t.spec.runRoles ?? []).join(", ")}</dd></div>
               <div><dt>Approval</dt><dd>{approvalText(t.spec)}</dd></div>
               {t.spec.schedule ? <div><dt>Schedule</dt><dd><code>{t.spec.schedule.cron}</code> {t.spec.schedule.zone}</dd></div> : null}
