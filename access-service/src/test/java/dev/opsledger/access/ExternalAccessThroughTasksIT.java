@@ -228,11 +228,7 @@ class ExternalAccessThroughTasksIT {
     }
 
     private CloudEvent awaitRequest(String requestId) {
-        List<CloudEvent> found = new ArrayList<>();
-        await().atMost(ASYNC).alias("request " + requestId).until(() -> found.addAll(automation.requestsFor(requestId)));
-        assertThat(found).as("one request per id, even if sent again").allSatisfy(event ->
-                assertThat(event.getId()).isEqualTo(found.getFirst().getId()));
-        return found.getFirst();
+        return automation.awaitRequest(requestId, ASYNC);
     }
 
     private List<String> historyOf(String grant) {

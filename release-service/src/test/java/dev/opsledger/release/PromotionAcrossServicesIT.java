@@ -3,7 +3,6 @@ package dev.opsledger.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.opsledger.contracts.MessageTypes;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.contracts.automation.TaskDefined;
 import dev.opsledger.contracts.automation.TaskRunFailed;
@@ -12,39 +11,22 @@ import dev.opsledger.contracts.automation.TaskRunSucceeded;
 import dev.opsledger.contracts.backup.BackupFailed;
 import dev.opsledger.contracts.backup.BackupPolicyDefined;
 import dev.opsledger.contracts.backup.BackupSucceeded;
+import dev.opsledger.testkit.ForeignService;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.LocalJwtIssuer;
+import dev.opsledger.testkit.ServiceHttp;
+import dev.opsledger.testkit.ServiceHttp.Response;
 import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithLocalJwtIssuer;
 import dev.opsledger.testkit.WithPostgres;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.jackson.JsonFormat;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A promotion that takes a pre-deploy backup and deploys through a task, on real PostgreSQL and Kafka.
@@ -74,15 +55,13 @@ import tools.jackson.databind.json.JsonMapper;
 class PromotionAcrossServicesIT {
 
     private static final Duration ASYNC = Duration.ofSeconds(90);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonFormat FORMAT = new JsonFormat();
     private static final String POLICY = "policy-" + UUID.randomUUID();
     private static final String TASK = "task-" + UUID.randomUUID();
 
-    private static KafkaProducer<String, byte[]> producer;
+    private static ForeignService backup;
+    private static ForeignService automation;
 
     private final LocalJwtIssuer issuer = LocalJwtIssuer.shared();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String developer = issuer.bearer("dev1", Set.of("developer"));
     private final String releaseManager = issuer.bearer("rm1", Set.of("release-manager"));
 
@@ -93,18 +72,17 @@ class PromotionAcrossServicesIT {
     EventStore eventStore;
 
     @BeforeAll
-    static void backupAndAutomationPublishTheirDefinitions(KafkaBroker kafka) throws Exception {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
-        publish(OpsLedgerService.BACKUP, "target-1", new BackupPolicyDefined(POLICY, "target-1", 1, true,
-                Instant.now()), null);
-        publish(OpsLedgerService.AUTOMATION, TASK, new TaskDefined(TASK, "deploy", 1, "shell", false, "u-admin",
-                Instant.now()), null);
+    static void backupAndAutomationPublishTheirDefinitions(KafkaBroker kafka) {
+        backup = ForeignService.playing(OpsLedgerService.BACKUP, kafka);
+        automation = ForeignService.playing(OpsLedgerService.AUTOMATION, kafka);
+        backup.publish("target-1", new BackupPolicyDefined(POLICY, "target-1", 1, true, Instant.now()), null);
+        automation.publish(TASK, new TaskDefined(TASK, "deploy", 1, "shell", false, "u-admin", Instant.now()), null);
     }
 
     @AfterAll
-    static void closeProducer() {
-        producer.close();
+    static void stopPlaying() {
+        backup.close();
+        automation.close();
     }
 
     @Test
@@ -119,38 +97,36 @@ class PromotionAcrossServicesIT {
     }
 
     @Test
-    void givenBackupFails_whenAnswered_thenPromotionFailedWithTheReasonAndNoTaskRunRequested(KafkaBroker kafka)
-            throws Exception {
+    void givenBackupFails_whenAnswered_thenPromotionFailedWithTheReasonAndNoTaskRunRequested() {
         String promotion = promoteToProd("PT2M");
-        CloudEvent takeBackup = awaitRequest(kafka, OpsLedgerService.BACKUP, "release:" + promotion + ":backup:1");
+        CloudEvent takeBackup = backup.awaitRequest("release:" + promotion + ":backup:1", ASYNC);
         awaitStatus(promotion, "BACKING_UP");
         assertThat(takeBackup.getType()).isEqualTo("dev.opsledger.backup.take-backup.v1");
         assertThat(takeBackup.getExtension("correlationid")).isNotNull();
-        assertThat(JSON.readTree(takeBackup.getData().toBytes()).path("policyId").asString()).isEqualTo(POLICY);
+        assertThat(ForeignService.dataOf(takeBackup).path("policyId").asString()).isEqualTo(POLICY);
 
-        publish(OpsLedgerService.BACKUP, "target-1", new BackupFailed("backup-run-" + promotion, "target-1", "db",
-                requestIdOf(takeBackup), "pg_dump: connection refused", Instant.now()), takeBackup);
+        backup.publish("target-1", new BackupFailed("backup-run-" + promotion, "target-1", "db",
+                ForeignService.requestIdOf(takeBackup), "pg_dump: connection refused", Instant.now()), takeBackup);
 
         JsonNode failed = awaitStatus(promotion, "FAILED");
         assertThat(failed.path("outcomeDetail").asString()).contains("pg_dump: connection refused");
         assertThat(failed.path("backupRunId").asString()).isEqualTo("backup-run-" + promotion);
-        assertThat(requestsFor(kafka, OpsLedgerService.AUTOMATION, "release:" + promotion + ":deploy:1")).isEmpty();
+        assertThat(automation.requestsFor("release:" + promotion + ":deploy:1")).isEmpty();
     }
 
     @Test
-    void givenTaskFailsWithExitCode3_whenAnswered_thenPromotionFailedWithTheExitCodeAndTheLogLink(KafkaBroker kafka)
-            throws Exception {
+    void givenTaskFailsWithExitCode3_whenAnswered_thenPromotionFailedWithTheExitCodeAndTheLogLink() {
         String promotion = promoteToProd("PT2M");
-        CloudEvent runTask = backUpAndAwaitRunTask(kafka, promotion);
-        JsonNode parameters = JSON.readTree(runTask.getData().toBytes()).path("parameters");
+        CloudEvent runTask = backUpAndAwaitRunTask(promotion);
+        JsonNode parameters = ForeignService.dataOf(runTask).path("parameters");
         assertThat(parameters.path("version").asString()).isEqualTo("1.0.0");
         assertThat(parameters.path("promotion_id").asString()).isEqualTo(promotion);
         String run = "run-" + promotion;
 
-        publish(OpsLedgerService.AUTOMATION, run, new TaskRunRequested(run, TASK, 1, requestIdOf(runTask), "REQUEST",
+        automation.publish(run, new TaskRunRequested(run, TASK, 1, ForeignService.requestIdOf(runTask), "REQUEST",
                 "digest", "u-dev", Instant.now()), runTask);
         awaitField(promotion, "deployRunId", run);
-        publish(OpsLedgerService.AUTOMATION, run, new TaskRunFailed(run, TASK, 1, requestIdOf(runTask), "FAILED", 3,
+        automation.publish(run, new TaskRunFailed(run, TASK, 1, ForeignService.requestIdOf(runTask), "FAILED", 3,
                 "exit code 3", Instant.now()), runTask);
 
         JsonNode failed = awaitStatus(promotion, "FAILED");
@@ -159,28 +135,26 @@ class PromotionAcrossServicesIT {
     }
 
     @Test
-    void givenTaskRequested_whenTheAnswerNeverComes_thenTheDeadlineFailsItAsDeployAnswerMissing(KafkaBroker kafka)
-            throws Exception {
+    void givenTaskRequested_whenTheAnswerNeverComes_thenTheDeadlineFailsItAsDeployAnswerMissing() {
         String promotion = promoteToProd("PT15S");
-        backUpAndAwaitRunTask(kafka, promotion);
+        backUpAndAwaitRunTask(promotion);
 
         assertThat(awaitStatus(promotion, "FAILED").path("outcomeDetail").asString())
                 .contains("deploy-answer-missing");
     }
 
     @Test
-    void givenTaskSucceeded_whenTheSameAnswerIsDeliveredTwiceAndSentAgain_thenOneTransition(KafkaBroker kafka)
-            throws Exception {
+    void givenTaskSucceeded_whenTheSameAnswerIsDeliveredTwiceAndSentAgain_thenOneTransition() {
         String promotion = promoteToProd("PT2M");
-        CloudEvent runTask = backUpAndAwaitRunTask(kafka, promotion);
+        CloudEvent runTask = backUpAndAwaitRunTask(promotion);
         String run = "run-" + promotion;
-        CloudEvent succeeded = answer(OpsLedgerService.AUTOMATION, new TaskRunSucceeded(run, TASK, 1,
-                requestIdOf(runTask), 0, Instant.now()), runTask);
+        CloudEvent succeeded = automation.answer(new TaskRunSucceeded(run, TASK, 1,
+                ForeignService.requestIdOf(runTask), 0, Instant.now()), runTask);
 
-        send(OpsLedgerService.AUTOMATION, run, succeeded);
-        send(OpsLedgerService.AUTOMATION, run, succeeded);
+        automation.send(run, succeeded);
+        automation.send(run, succeeded);
         // The same answer under a new CloudEvent id (a second answer): recorded, ignored.
-        publish(OpsLedgerService.AUTOMATION, run, new TaskRunSucceeded(run, TASK, 1, requestIdOf(runTask), 0,
+        automation.publish(run, new TaskRunSucceeded(run, TASK, 1, ForeignService.requestIdOf(runTask), 0,
                 Instant.now()), runTask);
 
         assertThat(awaitStatus(promotion, "DEPLOYED").path("outcomeDetail").asString())
@@ -219,11 +193,11 @@ class PromotionAcrossServicesIT {
         return promotion.getFirst();
     }
 
-    private CloudEvent backUpAndAwaitRunTask(KafkaBroker kafka, String promotion) throws Exception {
-        CloudEvent takeBackup = awaitRequest(kafka, OpsLedgerService.BACKUP, "release:" + promotion + ":backup:1");
-        publish(OpsLedgerService.BACKUP, "target-1", new BackupSucceeded("backup-run-" + promotion, "target-1", "db",
-                "REQUEST", requestIdOf(takeBackup), 2048, "ab".repeat(32), "pg_dump 15", Instant.now()), takeBackup);
-        CloudEvent runTask = awaitRequest(kafka, OpsLedgerService.AUTOMATION, "release:" + promotion + ":deploy:1");
+    private CloudEvent backUpAndAwaitRunTask(String promotion) {
+        CloudEvent takeBackup = backup.awaitRequest("release:" + promotion + ":backup:1", ASYNC);
+        backup.publish("target-1", new BackupSucceeded("backup-run-" + promotion, "target-1", "db",
+                "REQUEST", ForeignService.requestIdOf(takeBackup), 2048, "ab".repeat(32), "pg_dump 15", Instant.now()), takeBackup);
+        CloudEvent runTask = automation.awaitRequest("release:" + promotion + ":deploy:1", ASYNC);
         assertThat(runTask.getType()).isEqualTo("dev.opsledger.automation.run-task.v1");
         JsonNode deploying = awaitStatus(promotion, "DEPLOYING");
         assertThat(deploying.path("backupSha256").asString()).isEqualTo("ab".repeat(32));
@@ -257,106 +231,18 @@ class PromotionAcrossServicesIT {
         return types;
     }
 
-    // ---- Kafka: the other services' side -------------------------------------------------------
-
-    private static String requestIdOf(CloudEvent request) {
-        return JSON.readTree(request.getData().toBytes()).path("requestId").asString();
-    }
-
-    private static CloudEvent answer(OpsLedgerService service, Object record, CloudEvent cause) {
-        CloudEventBuilder builder = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withSource(URI.create(service.source())).withType(MessageTypes.typeOf(record.getClass()))
-                .withDataContentType("application/json").withData(JSON.writeValueAsBytes(record));
-        if (cause != null) {
-            builder.withExtension("correlationid", cause.getExtension("correlationid").toString())
-                    .withExtension("causationid", cause.getId());
-        }
-        return builder.build();
-    }
-
-    private static void publish(OpsLedgerService service, String key, Object record, CloudEvent cause)
-            throws Exception {
-        send(service, key, answer(service, record, cause));
-    }
-
-    private static void send(OpsLedgerService service, String key, CloudEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(service.eventsTopic(), key, FORMAT.serialize(event)))
-                .get(30, TimeUnit.SECONDS);
-    }
-
-    private static CloudEvent awaitRequest(KafkaBroker kafka, OpsLedgerService service, String requestId) {
-        List<CloudEvent> found = new ArrayList<>();
-        await().atMost(ASYNC).until(() -> {
-            found.addAll(requestsFor(kafka, service, requestId));
-            return !found.isEmpty();
-        });
-        return found.getFirst();
-    }
-
-    /** Every request on the service's requests topic carrying {@code requestId}, read from the start. */
-    private static List<CloudEvent> requestsFor(KafkaBroker kafka, OpsLedgerService service, String requestId) {
-        List<CloudEvent> requests = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "release-it-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = Optional.ofNullable(consumer.partitionsFor(service.requestsTopic()))
-                    .orElse(List.of()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    CloudEvent event = FORMAT.deserialize(record.value());
-                    if (requestId.equals(requestIdOf(event))) {
-                        requests.add(event);
-                    }
-                });
-            }
-        }
-        return requests;
-    }
-
     // ---- HTTP ------------------------------------------------------------------------------------
 
-    record Response(int status, JsonNode body, String location) {
-
-        String problemCode() {
-            return body.path("code").asString();
-        }
-    }
-
     private Response post(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token);
+        return ServiceHttp.onPort(port).post(path, token, body);
     }
 
     private Response put(String path, String token, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(
-                JSON.writeValueAsBytes(body))), token);
+        return ServiceHttp.onPort(port).put(path, token, body);
     }
 
     private Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), token);
-    }
-
-    private Response send(HttpRequest.Builder request, String token) {
-        try {
-            HttpResponse<byte[]> response = http.send(request.header("Authorization", token)
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private java.net.URI uri(String path) {
-        return java.net.URI.create("http://localhost:" + port + path);
+        return ServiceHttp.onPort(port).get(path, token);
     }
 
     private static String created(Response response) {

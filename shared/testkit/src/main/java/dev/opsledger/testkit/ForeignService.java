@@ -7,6 +7,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,37 @@ public final class ForeignService implements AutoCloseable {
             }
         }
         return requests;
+    }
+
+    /**
+     * The request carrying {@code requestId}, once it is on the requests topic (waiting up to
+     * {@code within}). A request sent again, after a crash, is the same CloudEvent (ADR 040): two
+     * different ones for one id fail here.
+     */
+    public CloudEvent awaitRequest(String requestId, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        List<CloudEvent> found = requestsFor(requestId);
+        while (found.isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No request " + requestId + " on " + service.requestsTopic() + " within " + within);
+            }
+            sleep(Duration.ofMillis(500));
+            found = requestsFor(requestId);
+        }
+        String id = found.getFirst().getId();
+        if (found.stream().anyMatch(request -> !request.getId().equals(id))) {
+            throw new AssertionError("Request " + requestId + " was sent as different CloudEvents: " + found);
+        }
+        return found.getFirst();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Publishes {@code record} as the service's event, in the chain of {@code cause} (may be {@code null}). */
