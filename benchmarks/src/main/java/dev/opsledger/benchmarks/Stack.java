@@ -42,6 +42,8 @@ final class Stack implements AutoCloseable {
         if (fresh) {
             command.add("--fresh");
         }
+        // A start that times out leaves the detached launcher running: close() must stop it either way.
+        up = true;
         long start = System.nanoTime();
         // Keycloak alone took almost 4 minutes on a loaded 2-core machine: the bound is for a hung start, not a slow one.
         int exit = run(command, Duration.ofMinutes(12));
@@ -49,7 +51,6 @@ final class Stack implements AutoCloseable {
         if (exit != 0) {
             throw new IllegalStateException("./opsledger up exited " + exit + "; see " + home.resolve("logs"));
         }
-        up = true;
         return seconds;
     }
 
