@@ -106,22 +106,64 @@ final class AuditQuery {
         return entries;
     }
 
-    /** The plan of the SQL AuditLogRepository sends for an actor, for the last sample. */
+    /**
+     * The SQL {@code AuditLogRepository.find} sends for an actor and a time range (kept in step with it by
+     * hand: the runner does not depend on the platform), with the limit of one page plus one.
+     */
+    static String repositorySql(String actor, String from, String to) {
+        String filters = " AND event_time >= " + from + " AND event_time < " + to;
+        String page = " ORDER BY event_time, global_index LIMIT 51";
+        return "SELECT * FROM ("
+                + "(SELECT * FROM audit_log WHERE actor_id = " + actor + filters + page + ") UNION ALL "
+                + "(SELECT * FROM audit_log WHERE actor_name = " + actor + " AND actor_id IS DISTINCT FROM " + actor
+                + filters + page + ")) AS by_actor" + page;
+    }
+
+    /** The plan of the repository's SQL for the last sample. */
     private String explain(String arguments) throws Exception {
         String[] a = arguments.split(", ");
-        String filters = " AND event_time >= " + a[1] + " AND event_time < " + a[2];
-        String page = " ORDER BY event_time, global_index LIMIT 51";
-        String sql = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT * FROM ("
-                + "(SELECT * FROM audit_log WHERE actor_id = " + a[0] + filters + page + ") UNION "
-                + "(SELECT * FROM audit_log WHERE actor_name = " + a[0] + filters + page + ")) AS by_actor" + page;
         List<String> lines = new ArrayList<>();
         try (Connection connection = rig.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+             ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
+                     + repositorySql(a[0], a[1], a[2]))) {
             while (rows.next()) {
                 lines.add(rows.getString(1));
             }
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * The same SQL alone, as a prepared statement on one connection (as the service's pool reuses them), for
+     * the same kind of samples: how much of the HTTP figure is the database's.
+     */
+    Latencies sqlAlone(int warmUp, int samples) throws Exception {
+        Random random = new Random(7);
+        Latencies latencies = new Latencies();
+        try (Connection connection = rig.connect();
+             java.sql.PreparedStatement query = connection.prepareStatement(repositorySql("?", "?", "?"))) {
+            for (int i = 0; i < warmUp + samples; i++) {
+                String actor = "actor-" + random.nextInt(ACTORS);
+                Instant from = EPOCH.plus(Duration.ofDays(random.nextLong(Math.max(1, days() - 7))));
+                var fromTs = from.atOffset(java.time.ZoneOffset.UTC);
+                var toTs = fromTs.plusDays(7);
+                // Parameters in the order they appear: actor, from, to (branch 1), actor, actor, from, to (branch 2).
+                Object[] values = {actor, fromTs, toTs, actor, actor, fromTs, toTs};
+                for (int p = 0; p < values.length; p++) {
+                    query.setObject(p + 1, values[p]);
+                }
+                long start = System.nanoTime();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getString("hash");
+                    }
+                }
+                if (i >= warmUp) {
+                    latencies.add(System.nanoTime() - start);
+                }
+            }
+        }
+        return latencies;
     }
 
     private static String enc(String value) {

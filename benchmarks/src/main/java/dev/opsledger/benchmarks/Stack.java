@@ -42,6 +42,8 @@ final class Stack implements AutoCloseable {
         if (fresh) {
             command.add("--fresh");
         }
+        // A start that times out leaves the detached launcher running: close() must stop it either way.
+        up = true;
         long start = System.nanoTime();
         // Keycloak alone took almost 4 minutes on a loaded 2-core machine: the bound is for a hung start, not a slow one.
         int exit = run(command, Duration.ofMinutes(12));
@@ -49,8 +51,22 @@ final class Stack implements AutoCloseable {
         if (exit != 0) {
             throw new IllegalStateException("./opsledger up exited " + exit + "; see " + home.resolve("logs"));
         }
-        up = true;
         return seconds;
+    }
+
+    /**
+     * The launcher's own progress lines of the last start ({@code [ 12.3s] Keycloak ready …}): where the
+     * start's time went, by the launcher's clock.
+     */
+    String timeline() {
+        try {
+            return Files.readAllLines(home.resolve("logs/devstack.log")).stream()
+                    .filter(line -> line.matches("^\\[\\s*[0-9.]+s\\] .*"))
+                    .map(line -> line.replaceFirst("^\\[\\s*([0-9.]+s)\\] ", "$1 "))
+                    .collect(java.util.stream.Collectors.joining("; "));
+        } catch (IOException e) {
+            return "no devstack.log: " + e.getMessage();
+        }
     }
 
     void down() throws Exception {
@@ -92,6 +108,15 @@ final class Stack implements AutoCloseable {
         return byProcess;
     }
 
+    int postgresPort() {
+        return 15432 + PORT_OFFSET;
+    }
+
+    /** The stack's PostgreSQL (zonky's: local connections are trusted, the password is a placeholder). */
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/" + database;
+    }
+
     String url(String service, int defaultPort, String path) {
         return "http://127.0.0.1:" + (defaultPort + PORT_OFFSET) + path;
     }
@@ -119,6 +144,13 @@ final class Stack implements AutoCloseable {
         // with 429s: P2 measures what the gateway costs a request, so the limit is lifted for this stack.
         builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_CAPACITY", "1000000");
         builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_REFILLPERSECOND", "1000000");
+        // P6: backup-service may dump the runner's tiny database with the stack's dev-only PostgreSQL login,
+        // and automation-service may run the executable that exits at once.
+        builder.environment().put("OPSLEDGER_BACKUP_CREDENTIALS_" + SagaOverhead.CREDENTIALS_REF.toUpperCase()
+                + "_USERNAME", "postgres");
+        builder.environment().put("OPSLEDGER_BACKUP_CREDENTIALS_" + SagaOverhead.CREDENTIALS_REF.toUpperCase()
+                + "_PASSWORD", "postgres");
+        builder.environment().put("AUTOMATION_ALLOWED_EXECUTABLES", SagaOverhead.INSTANT_EXECUTABLE);
         Files.createDirectories(home.getParent());
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -47,7 +47,8 @@ final class Visibility {
      * {@code toProducer}: event stored → the publisher's send (the record's CreateTime, set by the
      * producer, in ms); {@code toConsumer}: that send → received here. Together they split the Kafka figure.
      */
-    record Outcome(Latencies readModel, Latencies kafka, Latencies toProducer, Latencies toConsumer, int lost) {
+    record Outcome(Latencies readModel, Latencies kafka, Latencies toProducer, Latencies toConsumer, int lost,
+                   Latencies command) {
     }
 
     Outcome measure(String label, int warmUp) throws Exception {
@@ -59,6 +60,7 @@ final class Visibility {
         Latencies toConsumer = new Latencies();
         Latencies readModel = new Latencies();
         Latencies kafka = new Latencies();
+        Latencies command = new Latencies();
         int lost = 0;
         try (KafkaConsumer<String, String> consumer = consumer(); Connection connection = rig.connect();
              PreparedStatement visible = connection.prepareStatement("SELECT 1 FROM release_view WHERE release_id = ?")) {
@@ -81,6 +83,7 @@ final class Visibility {
             });
             try {
                 for (int i = 0; i < warmUp + samples; i++) {
+                    long posted = System.nanoTime();
                     HttpResponse<String> response = rig.http.send(HttpLoad.request(rig.url("/releases"), token)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("""
@@ -102,6 +105,7 @@ final class Visibility {
                         Thread.sleep(0, 500_000);
                     }
                     if (i >= warmUp) {
+                        command.add(accepted - posted);
                         if (seen < 0) {
                             lost++;
                         } else {
@@ -129,7 +133,7 @@ final class Visibility {
                 poller.join(5_000);
             }
         }
-        return new Outcome(readModel, kafka, toProducer, toConsumer, lost);
+        return new Outcome(readModel, kafka, toProducer, toConsumer, lost, command);
     }
 
     record Event(String id, Instant time) {

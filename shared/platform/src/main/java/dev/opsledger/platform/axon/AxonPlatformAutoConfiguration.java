@@ -9,6 +9,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
@@ -42,6 +44,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -60,6 +63,16 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OpsLedgerServiceProperties.class)
 public class AxonPlatformAutoConfiguration {
+
+    /**
+     * Events a tracking processor may handle in one transaction (Axon's default is 1). A processor
+     * takes only what is already stored, up to this many, so an idle service still handles each event
+     * at once; under load one commit and one token update serve the whole batch instead of one per
+     * event per processor. Measured in benchmarks P1 (commits per stored event and throughput against
+     * the same run's batch size 1). A failure rolls the batch back and retries it from the stored token.
+     * {@code opsledger.axon.processor-batch-size} overrides it.
+     */
+    public static final int PROCESSOR_BATCH_SIZE = 50;
 
     /** Prefixes of the classes Jackson may instantiate from a type name stored in a token or saga. */
     public static final String[] TRUSTED_TYPE_PREFIXES = {"org.axonframework.", "dev.opsledger."};
@@ -160,6 +173,19 @@ public class AxonPlatformAutoConfiguration {
                 .transactionManager(transactionManager);
         spanFactory.ifAvailable(builder::spanFactory);
         return builder.build();
+    }
+
+    /** The default of every tracking processor that no property or module configures itself. */
+    @Bean
+    public ConfigurerModule trackingProcessorDefaults(Environment environment) {
+        int batchSize = processorBatchSize(environment);
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize));
+    }
+
+    public static int processorBatchSize(Environment environment) {
+        return environment.getProperty("opsledger.axon.processor-batch-size", Integer.class, PROCESSOR_BATCH_SIZE);
     }
 
     @Bean

@@ -16,6 +16,9 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
 
     public static final String PROPERTY_SOURCE_NAME = "opsledgerPlatformDefaults";
 
+    private static final String BATCH_SIZE =
+            "${opsledger.axon.processor-batch-size:" + AxonPlatformAutoConfiguration.PROCESSOR_BATCH_SIZE + "}";
+
     static Map<String, Object> defaults() {
         Map<String, Object> defaults = new LinkedHashMap<>();
         // No Axon Server: the event store, tokens and sagas live in the service's PostgreSQL.
@@ -28,6 +31,10 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // their position in token_entry, so read models and the Kafka publisher resume after a restart.
         defaults.put("axon.eventhandling.processors.integration-publisher.mode", "tracking");
         defaults.put("axon.eventhandling.processors.integration-request-sender.mode", "tracking");
+        // Both are configured through these properties, so they need the batch size of every other tracking
+        // processor (AxonPlatformAutoConfiguration#trackingProcessorDefaults) here.
+        defaults.put("axon.eventhandling.processors.integration-publisher.batch-size", BATCH_SIZE);
+        defaults.put("axon.eventhandling.processors.integration-request-sender.batch-size", BATCH_SIZE);
         // Deadlines: JobRunr jobs in PostgreSQL, executed by every instance's background server.
         defaults.put("jobrunr.background-job-server.enabled", "true");
         defaults.put("jobrunr.dashboard.enabled", "false");
@@ -43,6 +50,12 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // unless set, and then a service on Kafka refuses to start (AuditCheckpointKeys).
         defaults.put("opsledger.audit.checkpoints.signing-key", "${OPSLEDGER_AUDIT_SIGNING_KEY:}");
         defaults.put("opsledger.audit.checkpoints.verification-keys", "${OPSLEDGER_AUDIT_VERIFICATION_KEYS:}");
+        // A service runs 16+ request threads and 7-9 tracking processors (one connection each while they
+        // handle a batch) beside JobRunr; with Hikari's default of 10 the request threads queued for a
+        // connection under 16 concurrent commands (benchmarks P1: JFR showed 77 s of request-thread
+        // parking in HikariPool.getConnection in one 25 s run). Four services x 20 stay well under the
+        // devstack's max_connections of 300.
+        defaults.put("spring.datasource.hikari.maximum-pool-size", "20");
         return defaults;
     }
 

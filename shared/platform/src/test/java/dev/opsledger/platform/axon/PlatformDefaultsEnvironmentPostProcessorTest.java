@@ -32,4 +32,27 @@ class PlatformDefaultsEnvironmentPostProcessorTest {
 
         assertThat(environment.getProperty("axon.update-check.disabled")).isEqualTo("false");
     }
+
+    @Test
+    void givenServiceWithoutSettings_whenPostProcessed_thenProcessorsBatchAndThePoolFitsTheProcessors() {
+        StandardEnvironment environment = new StandardEnvironment();
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("axon.eventhandling.processors.integration-publisher.batch-size"))
+                .isEqualTo(String.valueOf(AxonPlatformAutoConfiguration.PROCESSOR_BATCH_SIZE));
+        assertThat(environment.getProperty("axon.eventhandling.processors.integration-request-sender.batch-size"))
+                .isEqualTo(String.valueOf(AxonPlatformAutoConfiguration.PROCESSOR_BATCH_SIZE));
+        assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("20");
+    }
+
+    @Test
+    void givenAnotherBatchSize_whenPostProcessed_thenThePublisherFollowsIt() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("application.yml",
+                Map.of("opsledger.axon.processor-batch-size", "1")));
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("axon.eventhandling.processors.integration-publisher.batch-size"))
+                .isEqualTo("1");
+    }
 }
