@@ -1,6 +1,8 @@
 package dev.opsledger.devstack;
 
+import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.testkit.EmbeddedKafkaBroker;
+import dev.opsledger.testkit.KafkaAccessControl;
 import dev.opsledger.testkit.EmbeddedKeycloak;
 import dev.opsledger.testkit.EmbeddedPostgresServer;
 import dev.opsledger.testkit.KeycloakServer;
@@ -46,6 +48,7 @@ final class Launcher {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private EmbeddedKeycloak keycloak;
+    private KafkaCredentials kafkaCredentials;
     private volatile StackState state;
     private final Map<String, RestartPolicy.Tracker> restarts = new ConcurrentHashMap<>();
     private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
@@ -111,6 +114,7 @@ final class Launcher {
     }
 
     private void wipeData() throws IOException {
+        // The Kafka passwords stay: they belong to the stack home, not to its data.
         out.println("--fresh: wiping " + home.postgresData() + ", " + home.kafkaData() + " and the demo-data marker");
         for (Path path : List.of(home.postgresData(), home.kafkaData(), home.seededMarker(), home.stateFile())) {
             deleteRecursively(path);
@@ -131,15 +135,38 @@ final class Launcher {
             }
         }
         progress(started, "PostgreSQL ready on " + postgres.host() + ":" + postgres.port());
-        kafka = EmbeddedKafkaBroker.start(home.kafkaData(), home.port(StackHome.KAFKA_PORT));
-        progress(started, "Kafka ready on " + kafka.bootstrapServers());
+        startKafka();
+        progress(started, "Kafka ready on " + kafka.bootstrapServers() + " (SASL/SCRAM, ACLs)");
         keycloak = keycloakStart.join();
         progress(started, "Keycloak ready on " + keycloak.baseUrl());
     }
 
+    /**
+     * Kafka lets no one write where they don't belong (ADR 063): logins per principal, passwords generated for
+     * this stack home, and the ACLs of {@link KafkaAccessControl} applied again at every start, so a stack
+     * home made before a change of the declaration follows it. Other teams' read-only login is written for them.
+     */
+    private void startKafka() {
+        kafkaCredentials = KafkaCredentials.loadOrCreate(home.kafkaCredentials());
+        kafka = EmbeddedKafkaBroker.startSecured(home.kafkaData(), home.port(StackHome.KAFKA_PORT),
+                kafkaCredentials.superUserPassword());
+        try (var admin = kafka.admin()) {
+            KafkaAccessControl.apply(admin, kafkaCredentials.clientPasswords());
+        }
+        kafkaCredentials.writeClientConfig(home.kafkaReaderConfig(), KafkaAccessControl.READER, kafka.bootstrapServers());
+        state = state.withKafkaReaderConfig(home.kafkaReaderConfig());
+        state.write(home.stateFile());
+    }
+
+    /** The Kafka principal a process logs in as: its service's, or the gateway's for the edge. */
+    private static String kafkaPrincipalOf(ServiceSpec spec) {
+        return spec.edge() ? KafkaAccessControl.GATEWAY : KafkaAccessControl.principalOf(OpsLedgerService.byId(spec.name()));
+    }
+
     private void startServices(Map<ServiceSpec, Path> jars, Instant started) {
         jars.forEach((spec, jar) -> {
-            ServiceProcess process = ServiceProcess.start(spec, jar, propertiesFor(spec), home.log(spec.name()));
+            ServiceProcess process = ServiceProcess.start(spec, jar, propertiesFor(spec),
+                    kafkaCredentials.springProperties(kafkaPrincipalOf(spec)), home.log(spec.name()));
             synchronized (processes) {
                 processes.add(process);
             }

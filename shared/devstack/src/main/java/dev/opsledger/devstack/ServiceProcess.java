@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A gateway or service JVM started by the launcher, logging to its own file. */
 final class ServiceProcess {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     // Small heaps and a quick JIT: the whole stack has to fit a laptop (and a 2-core CI machine).
     private static final List<String> JVM_OPTIONS = List.of(
@@ -28,13 +30,16 @@ final class ServiceProcess {
     private final ServiceSpec spec;
     private final Path jar;
     private final Map<String, String> properties;
+    private final Map<String, String> secretProperties;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(ServiceSpec spec, Path jar, Map<String, String> properties, Process process, Path log) {
+    private ServiceProcess(ServiceSpec spec, Path jar, Map<String, String> properties,
+                           Map<String, String> secretProperties, Process process, Path log) {
         this.spec = spec;
         this.jar = jar;
         this.properties = Map.copyOf(properties);
+        this.secretProperties = Map.copyOf(secretProperties);
         this.process = process;
         this.log = log;
     }
@@ -58,7 +63,13 @@ final class ServiceProcess {
         }
     }
 
-    static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> properties, Path log) {
+    /**
+     * @param secretProperties passed in the child's environment ({@code SPRING_APPLICATION_JSON}, read by
+     *                         Spring with the exact keys), not on its command line, which every user of the
+     *                         machine can read
+     */
+    static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> properties,
+                                Map<String, String> secretProperties, Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -70,11 +81,14 @@ final class ServiceProcess {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            return new ServiceProcess(spec, jar, properties, process, log);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (!secretProperties.isEmpty()) {
+                builder.environment().put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(secretProperties));
+            }
+            Process process = builder.start();
+            return new ServiceProcess(spec, jar, properties, secretProperties, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
@@ -82,7 +96,7 @@ final class ServiceProcess {
 
     /** The same JVM again, with the same jar, surroundings and log: what a restart policy starts. */
     ServiceProcess restart() {
-        return start(spec, jar, properties, log);
+        return start(spec, jar, properties, secretProperties, log);
     }
 
     ServiceSpec spec() {
