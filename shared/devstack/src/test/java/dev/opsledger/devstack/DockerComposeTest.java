@@ -186,7 +186,8 @@ class DockerComposeTest {
 
     @Test
     void givenComposeEnvironmentNames_whenSpringBindsThem_thenTheyReachKafkasOwnClientKeys() {
-        var environment = new org.springframework.core.env.SystemEnvironmentPropertySource("compose", Map.of(
+        var environment = new org.springframework.core.env.SystemEnvironmentPropertySource(
+                org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
                 "SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
                 "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512",
                 "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "jaas"));
