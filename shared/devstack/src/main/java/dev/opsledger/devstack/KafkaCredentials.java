@@ -8,8 +8,11 @@ import java.io.Writer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -54,8 +57,8 @@ final class KafkaCredentials {
         return new KafkaCredentials(passwords);
     }
 
-    private static Iterable<String> allPrincipals() {
-        var all = new java.util.ArrayList<String>();
+    private static List<String> allPrincipals() {
+        List<String> all = new ArrayList<>();
         all.add(KafkaAccessControl.SUPER_USER);
         all.addAll(KafkaAccessControl.principals());
         return all;
@@ -108,7 +111,7 @@ final class KafkaCredentials {
             try (Writer out = Files.newBufferedWriter(temporary)) {
                 properties.store(out, comment);
             }
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

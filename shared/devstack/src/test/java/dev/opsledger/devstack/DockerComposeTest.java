@@ -7,6 +7,8 @@ import dev.opsledger.testkit.KafkaAccessControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -173,7 +180,7 @@ class DockerComposeTest {
     @Test
     void givenCompose_whenRead_thenNoKafkaPasswordHasADefault() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
-        List<String> variables = new java.util.ArrayList<>(List.of("OPSLEDGER_KAFKA_ADMIN_PASSWORD"));
+        List<String> variables = new ArrayList<>(List.of("OPSLEDGER_KAFKA_ADMIN_PASSWORD"));
         KafkaAccessControl.principals().forEach(p -> variables.add(passwordVariable(p)));
 
         for (String variable : variables) {
@@ -186,15 +193,12 @@ class DockerComposeTest {
 
     @Test
     void givenComposeEnvironmentNames_whenSpringBindsThem_thenTheyReachKafkasOwnClientKeys() {
-        var environment = new org.springframework.core.env.SystemEnvironmentPropertySource(
-                org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+        var environment = new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
                 "SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
                 "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512",
                 "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "jaas"));
-        Map<String, String> bound = new org.springframework.boot.context.properties.bind.Binder(
-                org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(environment))
-                .bind("spring.kafka.properties", org.springframework.boot.context.properties.bind.Bindable
-                        .mapOf(String.class, String.class)).get();
+        Map<String, String> bound = new Binder(ConfigurationPropertySources.from(environment))
+                .bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).get();
 
         assertThat(bound).containsEntry("security.protocol", "SASL_PLAINTEXT")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("sasl.jaas.config", "jaas");
@@ -210,13 +214,13 @@ class DockerComposeTest {
 
     /** {@code allow <principal> <topic|group> <literal|prefixed> <name> <Operation>...}, one per resource. */
     private static List<String> allowLines() {
-        Map<String, List<String>> operations = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> operations = new LinkedHashMap<>();
         for (AclBinding acl : KafkaAccessControl.acls()) {
             String resource = "allow " + acl.entry().principal().substring("User:".length()) + " "
                     + acl.pattern().resourceType().name().toLowerCase(Locale.ROOT) + " "
                     + acl.pattern().patternType().name().toLowerCase(Locale.ROOT) + " " + acl.pattern().name();
             String operation = acl.entry().operation().name();
-            operations.computeIfAbsent(resource, r -> new java.util.ArrayList<>())
+            operations.computeIfAbsent(resource, r -> new ArrayList<>())
                     .add(operation.charAt(0) + operation.substring(1).toLowerCase(Locale.ROOT));
         }
         return operations.entrySet().stream().map(e -> e.getKey() + " " + String.join(" ", e.getValue())).toList();

@@ -3,6 +3,7 @@ package dev.opsledger.testkit;
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.contracts.Requests;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -67,7 +68,7 @@ public final class KafkaAccessControl {
     /** Partitions of the topics created before the services start; the services' own default (KafkaBridgeProperties). */
     public static final int PARTITIONS = 3;
 
-    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KafkaAccessControl() {
