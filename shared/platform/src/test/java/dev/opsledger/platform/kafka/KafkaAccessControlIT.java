@@ -191,12 +191,19 @@ class KafkaAccessControlIT {
                 .allSatisfy(r -> assertThat(header(r, RequestFailureRecoverer.REASON_HEADER))
                         .isEqualTo(RequestFromUnauthorizedSource.REASON));
 
-        // The same request from its rightful sender is obeyed: the counting above could have seen a change.
-        RecordMetadata rightful = send(release, RECEIVER.requestsTopic(), taskId,
-                request("/opsledger/release", "req-" + UUID.randomUUID(), taskId));
+        // The same request from its rightful sender is obeyed: the counting above could have seen a change. The
+        // service consumed it and publishes its answer with its own login, as it does in the devstack.
+        String rightfulId = "req-" + UUID.randomUUID();
+        RecordMetadata rightful = send(release, RECEIVER.requestsTopic(), taskId, request("/opsledger/release", rightfulId, taskId));
         awaitConsumedPast(rightful);
         await().atMost(ASYNC).until(() -> storedWork(taskId) == 1);
         assertThat(eventStoreRows()).isGreaterThan(eventsBefore);
+        await().atMost(ASYNC).until(() -> readAll(RECEIVER.eventsTopic()).stream()
+                .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(rightfulId)));
+        assertThat(readAll(RECEIVER.eventsTopic()).stream()
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .filter(value -> requestIds.stream().anyMatch(value::contains)))
+                .as("no answer to any forged request on the events topic").isEmpty();
     }
 
     private static Map<String, Object> login(String principal) {
