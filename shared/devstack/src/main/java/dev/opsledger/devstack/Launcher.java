@@ -2,9 +2,9 @@ package dev.opsledger.devstack;
 
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.testkit.EmbeddedKafkaBroker;
-import dev.opsledger.testkit.KafkaAccessControl;
 import dev.opsledger.testkit.EmbeddedKeycloak;
 import dev.opsledger.testkit.EmbeddedPostgresServer;
+import dev.opsledger.testkit.KafkaAccessControl;
 import dev.opsledger.testkit.KeycloakServer;
 import dev.opsledger.testkit.PostgresDatabase;
 import java.io.IOException;
