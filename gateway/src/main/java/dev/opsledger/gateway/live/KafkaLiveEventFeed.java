@@ -41,12 +41,16 @@ public class KafkaLiveEventFeed implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
 
-    public KafkaLiveEventFeed(LiveEvents live, GatewayProperties properties, String bootstrapServers) {
+    /** @param clientSecurity Kafka client settings of the gateway's login ({@code security.protocol}, SASL); may be empty */
+    public KafkaLiveEventFeed(LiveEvents live, GatewayProperties properties, String bootstrapServers,
+                              Map<String, String> clientSecurity) {
         this.live = live;
         this.serviceByTopic = properties.enabledServices().keySet().stream()
                 .collect(Collectors.toMap(KafkaLiveEventFeed::topicOf, name -> name));
         this.topics = List.copyOf(serviceByTopic.keySet());
+        config.putAll(clientSecurity);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // The prefix is the one group name the gateway's principal may use on a secured broker.
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "opsledger-gateway-live-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -1,8 +1,13 @@
 package dev.opsledger.gateway.live;
 
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import dev.opsledger.gateway.config.GatewayProperties;
 
@@ -12,7 +17,17 @@ class LiveConfiguration {
 
     @Bean
     @ConditionalOnExpression("!'${opsledger.gateway.live.bootstrap-servers:}'.isBlank()")
-    KafkaLiveEventFeed kafkaLiveEventFeed(LiveEvents live, GatewayProperties properties) {
-        return new KafkaLiveEventFeed(live, properties, properties.live().bootstrapServers());
+    KafkaLiveEventFeed kafkaLiveEventFeed(LiveEvents live, GatewayProperties properties, Environment environment) {
+        return new KafkaLiveEventFeed(live, properties, properties.live().bootstrapServers(), clientSecurity(environment));
+    }
+
+    /**
+     * The gateway's Kafka login, under Spring's own {@code spring.kafka.properties.*} keys like every service's
+     * (the devstack passes them, compose sets {@code SPRING_KAFKA_PROPERTIES_*}): on a secured broker it reads
+     * the events topics as principal {@code gateway} (ADR 063).
+     */
+    static Map<String, String> clientSecurity(Environment environment) {
+        return Binder.get(environment).bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
     }
 }

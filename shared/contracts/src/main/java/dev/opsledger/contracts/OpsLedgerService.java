@@ -1,5 +1,7 @@
 package dev.opsledger.contracts;
 
+import java.util.Optional;
+
 /**
  * The services that publish integration events. Topic names and CloudEvent sources derive from
  * the service name, so a consumer can compute them instead of copying strings.
@@ -42,6 +44,16 @@ public enum OpsLedgerService {
     /** The CloudEvent {@code source} attribute of everything the service publishes. */
     public String source() {
         return "/opsledger/" + id;
+    }
+
+    /** The service whose {@link #source()} this is; empty for anything else (another team, a typo, a forgery). */
+    public static Optional<OpsLedgerService> bySource(String source) {
+        for (OpsLedgerService service : values()) {
+            if (service.source().equals(source)) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     public static OpsLedgerService byId(String id) {

@@ -18,6 +18,11 @@ final class Banner {
         out.println("  API         " + gateway + "/api   (e.g. GET " + gateway + "/api/me with a bearer token)");
         state.entries().stream().filter(e -> e.name().equals("keycloak")).findFirst().ifPresent(keycloak ->
                 out.println("  Keycloak    " + keycloak.url() + "   (admin console: admin / admin, dev only)"));
+        if (state.kafkaReaderConfig() != null) {
+            state.entries().stream().filter(e -> e.name().equals("kafka")).findFirst().ifPresent(kafka ->
+                    out.println("  Kafka       " + kafka.url() + "   (SASL/SCRAM; read-only login for other teams: "
+                            + state.kafkaReaderConfig() + ", groups reader-*)"));
+        }
         out.println();
         out.println("  Demo users (dev-only passwords):");
         out.printf("    %-10s %-12s %s%n", "user", "password", "roles");

@@ -20,6 +20,11 @@ public final class DevStack {
 
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration AWAIT_READY_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * How long {@code up --detach} waits for the background launcher's first {@code state.json}. Generous: on a
+     * 2-core machine shared by several builds (load average 50+) the launcher's JVM took over 30 s to get there.
+     */
+    private static final Duration LAUNCHER_FIRST_SIGN = Duration.ofMinutes(3);
 
     private DevStack() {
     }
@@ -109,7 +114,7 @@ public final class DevStack {
                 if (state.get().phase() == StackState.Phase.FAILED) {
                     break;
                 }
-            } else if (sawLauncher || Duration.between(began, Instant.now()).toSeconds() > 30) {
+            } else if (sawLauncher || Duration.between(began, Instant.now()).compareTo(LAUNCHER_FIRST_SIGN) > 0) {
                 break;
             }
             Launcher.pause(Duration.ofMillis(500));

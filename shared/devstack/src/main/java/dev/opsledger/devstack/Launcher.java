@@ -1,8 +1,10 @@
 package dev.opsledger.devstack;
 
+import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.testkit.EmbeddedKafkaBroker;
 import dev.opsledger.testkit.EmbeddedKeycloak;
 import dev.opsledger.testkit.EmbeddedPostgresServer;
+import dev.opsledger.testkit.KafkaAccessControl;
 import dev.opsledger.testkit.KeycloakServer;
 import dev.opsledger.testkit.PostgresDatabase;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./opsledger up}: the infrastructure from the testkit (data kept under the stack home),
@@ -33,6 +36,8 @@ import java.util.stream.Stream;
  * Ctrl-C or {@code ./opsledger down} and stops everything it started.
  */
 final class Launcher {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -46,6 +51,7 @@ final class Launcher {
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private EmbeddedKeycloak keycloak;
+    private KafkaCredentials kafkaCredentials;
     private volatile StackState state;
     private final Map<String, RestartPolicy.Tracker> restarts = new ConcurrentHashMap<>();
     private final Set<String> givenUp = ConcurrentHashMap.newKeySet();
@@ -111,6 +117,7 @@ final class Launcher {
     }
 
     private void wipeData() throws IOException {
+        // The Kafka passwords and audit keys stay: they belong to the stack home, not to its data.
         out.println("--fresh: wiping " + home.postgresData() + ", " + home.kafkaData() + ", " + home.backups() + ", "
                 + home.automationWork() + " and the demo-data marker");
         for (Path path : List.of(home.postgresData(), home.kafkaData(), home.seededMarker(), home.stateFile(),
@@ -133,10 +140,32 @@ final class Launcher {
             }
         }
         progress(started, "PostgreSQL ready on " + postgres.host() + ":" + postgres.port());
-        kafka = EmbeddedKafkaBroker.start(home.kafkaData(), home.port(StackHome.KAFKA_PORT));
-        progress(started, "Kafka ready on " + kafka.bootstrapServers());
+        startKafka();
+        progress(started, "Kafka ready on " + kafka.bootstrapServers() + " (SASL/SCRAM, ACLs)");
         keycloak = keycloakStart.join();
         progress(started, "Keycloak ready on " + keycloak.baseUrl());
+    }
+
+    /**
+     * Kafka lets no one write where they don't belong (ADR 063): logins per principal, passwords generated for
+     * this stack home, and the ACLs of {@link KafkaAccessControl} applied again at every start, so a stack
+     * home made before a change of the declaration follows it. Other teams' read-only login is written for them.
+     */
+    private void startKafka() {
+        kafkaCredentials = KafkaCredentials.loadOrCreate(home.kafkaCredentials());
+        kafka = EmbeddedKafkaBroker.startSecured(home.kafkaData(), home.port(StackHome.KAFKA_PORT),
+                kafkaCredentials.superUserPassword());
+        try (var admin = kafka.admin()) {
+            KafkaAccessControl.apply(admin, kafkaCredentials.clientPasswords());
+        }
+        kafkaCredentials.writeClientConfig(home.kafkaReaderConfig(), KafkaAccessControl.READER, kafka.bootstrapServers());
+        state = state.withKafkaReaderConfig(home.kafkaReaderConfig());
+        state.write(home.stateFile());
+    }
+
+    /** The Kafka principal a process logs in as: its service's, or the gateway's for the edge. */
+    private static String kafkaPrincipalOf(ServiceSpec spec) {
+        return spec.edge() ? KafkaAccessControl.GATEWAY : KafkaAccessControl.principalOf(OpsLedgerService.byId(spec.name()));
     }
 
     private void startServices(Map<ServiceSpec, Path> jars, Instant started) {
@@ -174,8 +203,21 @@ final class Launcher {
     }
 
     /** Secrets a process needs, passed in its environment: the services' dev-only audit signing keys. */
+    /**
+     * A child's secrets, in its environment rather than on its command line (which every user of the
+     * machine can read): its Kafka login as {@code SPRING_APPLICATION_JSON}, and for a service with
+     * a database the dev-only audit checkpoint keys.
+     */
     private Map<String, String> environmentFor(ServiceSpec spec) {
-        return spec.hasDatabase() ? DevAuditKeys.loadOrCreate(home.auditKeys()).environment() : Map.of();
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (spec.hasDatabase()) {
+            environment.putAll(DevAuditKeys.loadOrCreate(home.auditKeys()).environment());
+        }
+        Map<String, String> kafkaLogin = kafkaCredentials.springProperties(kafkaPrincipalOf(spec));
+        if (!kafkaLogin.isEmpty()) {
+            environment.put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(kafkaLogin));
+        }
+        return environment;
     }
 
     /**

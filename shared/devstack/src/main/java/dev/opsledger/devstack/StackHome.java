@@ -69,4 +69,14 @@ record StackHome(Path root, Path home, int portOffset) {
     Path auditKeys() {
         return home.resolve("audit-keys");
     }
+
+    /** The Kafka passwords of this stack (owner-only; generated on first start). */
+    Path kafkaCredentials() {
+        return home.resolve("kafka-credentials.properties");
+    }
+
+    /** The read-only {@code reader} login, for other teams' consumers and e2e tests ({@link KafkaReaderConfig}). */
+    Path kafkaReaderConfig() {
+        return home.resolve(KafkaReaderConfig.FILE_NAME);
+    }
 }

@@ -14,8 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a running launcher tells {@code status}, {@code down} and {@code await-ready}: its pid, its
  * phase, and every process it started. Written atomically, so a reader never sees half a file.
+ *
+ * @param kafkaReaderConfig the file with the read-only {@code reader} principal's Kafka client settings
+ *                          ({@link KafkaReaderConfig}), once Kafka is up; else null
  */
-record StackState(long launcherPid, Phase phase, Instant startedAt, Instant readyAt, List<Entry> entries) {
+record StackState(long launcherPid, Phase phase, Instant startedAt, Instant readyAt, List<Entry> entries,
+                  String kafkaReaderConfig) {
+
+    StackState(long launcherPid, Phase phase, Instant startedAt, Instant readyAt, List<Entry> entries) {
+        this(launcherPid, phase, startedAt, readyAt, entries, null);
+    }
 
     enum Phase { STARTING, READY, FAILED, STOPPING }
 
@@ -34,11 +42,16 @@ record StackState(long launcherPid, Phase phase, Instant startedAt, Instant read
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     StackState with(Phase next) {
-        return new StackState(launcherPid, next, startedAt, next == Phase.READY ? Instant.now() : readyAt, entries);
+        return new StackState(launcherPid, next, startedAt, next == Phase.READY ? Instant.now() : readyAt, entries,
+                kafkaReaderConfig);
     }
 
     StackState with(List<Entry> nextEntries) {
-        return new StackState(launcherPid, phase, startedAt, readyAt, List.copyOf(nextEntries));
+        return new StackState(launcherPid, phase, startedAt, readyAt, List.copyOf(nextEntries), kafkaReaderConfig);
+    }
+
+    StackState withKafkaReaderConfig(Path file) {
+        return new StackState(launcherPid, phase, startedAt, readyAt, entries, file.toString());
     }
 
     void write(Path file) {

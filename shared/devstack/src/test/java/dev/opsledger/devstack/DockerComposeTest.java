@@ -2,15 +2,25 @@ package dev.opsledger.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.testkit.KafkaAccessControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -20,7 +30,8 @@ import org.yaml.snakeyaml.Yaml;
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final Set<String> INFRASTRUCTURE = Set.of("postgres", "kafka", "keycloak");
+    private static final Set<String> INFRASTRUCTURE = Set.of("postgres", "kafka", "kafka-init", "keycloak");
+    private static final Path KAFKA_INIT = ROOT.resolve("docker/kafka-init.sh");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> composeServices() throws IOException {
@@ -132,5 +143,102 @@ class DockerComposeTest {
         assertThat(environment.get("KC_DB")).isEqualTo("postgres");
         assertThat(environment.get("KC_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/keycloak");
         assertThat(Files.readString(ROOT.resolve("docker/postgres-init.sql"))).contains("CREATE DATABASE keycloak;");
+    }
+
+    @Test
+    void givenKafkaInitScript_whenItsLinesRead_thenTheyAreExactlyTheDerivedTopicsLoginsAndAcls() throws IOException {
+        List<String> script = Files.readAllLines(KAFKA_INIT).stream().map(String::strip).toList();
+
+        assertThat(linesStartingWith(script, "topic ")).as("topics in docker/kafka-init.sh")
+                .containsExactlyInAnyOrderElementsOf(KafkaAccessControl.topics().stream().map(t -> "topic " + t).toList());
+        assertThat(linesStartingWith(script, "user ")).as("logins in docker/kafka-init.sh")
+                .containsExactlyInAnyOrderElementsOf(KafkaAccessControl.principals().stream()
+                        .map(p -> "user " + p + " \"${" + passwordVariable(p) + ":?}\"").toList());
+        assertThat(linesStartingWith(script, "allow ")).as("ACLs in docker/kafka-init.sh; regenerate them from"
+                        + " KafkaAccessControl.acls() after changing a @SentBy")
+                .containsExactlyInAnyOrderElementsOf(allowLines());
+    }
+
+    @Test
+    void givenCompose_whenKafkaConfigured_thenEveryListenerAuthenticatesAndWhatNoAclAllowsIsDenied() throws IOException {
+        Map<String, Object> kafka = environment(composeServices().get("kafka"));
+
+        assertThat(String.valueOf(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).split(","))
+                .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+        assertThat(kafka.get("KAFKA_LISTENER_NAME_CLIENT_SASL_ENABLED_MECHANISMS")).isEqualTo(KafkaAccessControl.MECHANISM);
+        assertThat(kafka.get("KAFKA_AUTHORIZER_CLASS_NAME")).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(kafka.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+        assertThat(kafka.get("KAFKA_SUPER_USERS")).isEqualTo("User:" + KafkaAccessControl.SUPER_USER);
+        assertThat(String.valueOf(composeServices().get("kafka").get("ports"))).as("the admin listener stays inside")
+                .doesNotContain("9094");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenDevstackServices_whenComposeRead_thenEachLogsInToKafkaAsItsOwnPrincipalAfterKafkaInit() throws IOException {
+        Map<String, Map<String, Object>> services = composeServices();
+        for (ServiceSpec spec : ServiceSpec.started()) {
+            String principal = spec.edge() ? KafkaAccessControl.GATEWAY
+                    : KafkaAccessControl.principalOf(OpsLedgerService.byId(spec.name()));
+            Map<String, Object> environment = environment(services.get(spec.name()));
+            assertThat(environment.get("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+            assertThat(environment.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).isEqualTo(KafkaAccessControl.MECHANISM);
+            assertThat(String.valueOf(environment.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")))
+                    .as("%s's Kafka login", spec.name())
+                    .contains("username=\"" + principal + "\"")
+                    .contains("password=\"${" + passwordVariable(principal) + ":?");
+            if (!spec.edge()) {
+                assertThat((Map<String, Object>) services.get(spec.name()).get("depends_on")).containsKey("kafka-init");
+            }
+        }
+    }
+
+    @Test
+    void givenCompose_whenRead_thenNoKafkaPasswordHasADefault() throws IOException {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        List<String> variables = new ArrayList<>(List.of("OPSLEDGER_KAFKA_ADMIN_PASSWORD"));
+        KafkaAccessControl.principals().forEach(p -> variables.add(passwordVariable(p)));
+
+        for (String variable : variables) {
+            assertThat(compose).as(variable).contains("${" + variable + ":?")
+                    .doesNotContain("${" + variable + ":-").doesNotContain("${" + variable + "}");
+            assertThat(String.valueOf(environment(composeServices().get("kafka-init")).get(variable)))
+                    .as("kafka-init gets %s", variable).startsWith("${" + variable + ":?");
+        }
+    }
+
+    @Test
+    void givenComposeEnvironmentNames_whenSpringBindsThem_thenTheyReachKafkasOwnClientKeys() {
+        var environment = new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512",
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "jaas"));
+        Map<String, String> bound = new Binder(ConfigurationPropertySources.from(environment))
+                .bind("spring.kafka.properties", Bindable.mapOf(String.class, String.class)).get();
+
+        assertThat(bound).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("sasl.jaas.config", "jaas");
+    }
+
+    private static List<String> linesStartingWith(List<String> lines, String prefix) {
+        return lines.stream().filter(line -> line.startsWith(prefix)).toList();
+    }
+
+    static String passwordVariable(String principal) {
+        return "OPSLEDGER_KAFKA_" + principal.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
+    }
+
+    /** {@code allow <principal> <topic|group> <literal|prefixed> <name> <Operation>...}, one per resource. */
+    private static List<String> allowLines() {
+        Map<String, List<String>> operations = new LinkedHashMap<>();
+        for (AclBinding acl : KafkaAccessControl.acls()) {
+            String resource = "allow " + acl.entry().principal().substring("User:".length()) + " "
+                    + acl.pattern().resourceType().name().toLowerCase(Locale.ROOT) + " "
+                    + acl.pattern().patternType().name().toLowerCase(Locale.ROOT) + " " + acl.pattern().name();
+            String operation = acl.entry().operation().name();
+            operations.computeIfAbsent(resource, r -> new ArrayList<>())
+                    .add(operation.charAt(0) + operation.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return operations.entrySet().stream().map(e -> e.getKey() + " " + String.join(" ", e.getValue())).toList();
     }
 }

@@ -11,20 +11,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
 
 /**
  * A single Kafka node in KRaft mode (broker and controller in one), running inside this JVM on 127.0.0.1.
  * {@link #start()} uses a temporary directory, deleted when it stops; {@link #start(Path, int)} keeps
  * topics and offsets in a directory between runs, for the devstack.
+ *
+ * <p>Plain by default, as the tests' shared broker: no credentials, no ACLs. {@link #startSecured} is the
+ * devstack's broker (and the one of the tests that prove its security, ADR 063): clients authenticate with
+ * SASL/SCRAM-SHA-512 on the client port, the {@code StandardAuthorizer} denies whatever no ACL allows, and
+ * only {@link KafkaAccessControl#SUPER_USER} is above the ACLs. The super user talks to the broker on a second
+ * listener with SASL/PLAIN (its password lives in the broker's own configuration, so nothing has to be
+ * stored in the cluster first, and a storage formatted before security was switched on still starts); the
+ * controller listener uses the same. SCRAM credentials of the clients are then created through that listener.
  */
 public final class EmbeddedKafkaBroker implements KafkaBroker {
 
@@ -34,12 +47,15 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Map<String, Object> adminProperties;
     private final Path temporaryDirectory;
     private final StopOnce stopOnce;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path temporaryDirectory) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Map<String, Object> adminProperties,
+                                Path temporaryDirectory) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.adminProperties = Map.copyOf(adminProperties);
         this.temporaryDirectory = temporaryDirectory;
         this.stopOnce = new StopOnce("kafka", this::stop);
     }
@@ -52,7 +68,28 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(directory, Ports.freePort(), directory);
+        return start(directory, Ports.freePort(), null, directory);
+    }
+
+    /**
+     * A broker with SASL/SCRAM and ACLs (see the class comment) on a free port with a temporary directory;
+     * no principal but the super user may do anything until ACLs are added ({@link KafkaAccessControl#apply}).
+     *
+     * @param superUserPassword the password of {@link KafkaAccessControl#SUPER_USER}
+     */
+    public static EmbeddedKafkaBroker startSecured(String superUserPassword) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("opsledger-kafka-secured-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(directory, Ports.freePort(), requireSafe(superUserPassword), directory);
+    }
+
+    /** A secured broker (see {@link #startSecured(String)}) keeping its data in {@code directory}, for the devstack. */
+    public static EmbeddedKafkaBroker startSecured(Path directory, int port, String superUserPassword) {
+        return start(directory.toAbsolutePath(), port, requireSafe(superUserPassword), null);
     }
 
     /**
@@ -60,14 +97,25 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
      * the storage is formatted on first use and reused on later starts.
      */
     public static EmbeddedKafkaBroker start(Path directory, int port) {
-        return start(directory.toAbsolutePath(), port, null);
+        return start(directory.toAbsolutePath(), port, null, null);
     }
 
-    private static EmbeddedKafkaBroker start(Path directory, int port, Path temporaryDirectory) {
+    private static EmbeddedKafkaBroker start(Path directory, int port, String superUserPassword, Path temporaryDirectory) {
         // The controller port is internal to this single node, so it may change from run to run.
         int controllerPort = Ports.freePort();
         Path logs = directory.resolve("logs");
         Properties config = config(logs, port, controllerPort);
+        String bootstrapServers = HOST + ":" + port;
+        Map<String, Object> adminProperties = new HashMap<>();
+        adminProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (superUserPassword != null) {
+            int adminPort = Ports.freePort();
+            secure(config, port, adminPort, controllerPort, superUserPassword);
+            adminProperties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + adminPort);
+            adminProperties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            adminProperties.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+            adminProperties.put(SaslConfigs.SASL_JAAS_CONFIG, plainLogin(superUserPassword, false));
+        }
         Path configFile = directory.resolve("server.properties");
         try {
             Files.createDirectories(logs);
@@ -85,8 +133,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
 
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
-        String bootstrapServers = HOST + ":" + port;
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrapServers, temporaryDirectory);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrapServers, adminProperties, temporaryDirectory);
         try {
             broker.awaitReady();
         } catch (RuntimeException e) {
@@ -126,6 +173,48 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         return config;
     }
 
+    /**
+     * Listeners: CLIENT (the port clients know; SCRAM-SHA-512), ADMIN (the super user's, PLAIN, also between
+     * broker and itself) and CONTROLLER (PLAIN: KRaft cannot authenticate controllers with SCRAM, whose
+     * credentials live in the metadata the controller serves).
+     */
+    private static void secure(Properties config, int port, int adminPort, int controllerPort, String superUserPassword) {
+        config.put("listeners", "CLIENT://" + HOST + ":" + port + ",ADMIN://" + HOST + ":" + adminPort
+                + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        config.put("advertised.listeners", "CLIENT://" + HOST + ":" + port + ",ADMIN://" + HOST + ":" + adminPort);
+        config.put("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,ADMIN:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        config.put("inter.broker.listener.name", "ADMIN");
+        config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        config.put("sasl.mechanism.controller.protocol", "PLAIN");
+        config.put("listener.name.client.sasl.enabled.mechanisms", KafkaAccessControl.MECHANISM);
+        config.put("listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        for (String listener : List.of("admin", "controller")) {
+            config.put("listener.name." + listener + ".sasl.enabled.mechanisms", "PLAIN");
+            config.put("listener.name." + listener + ".plain.sasl.jaas.config", plainLogin(superUserPassword, true));
+        }
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.put("super.users", "User:" + KafkaAccessControl.SUPER_USER);
+        config.put("allow.everyone.if.no.acl.found", "false");
+        // Only the super user creates topics: a client's typo must not create one (and can't, without CREATE).
+        config.put("auto.create.topics.enable", "false");
+    }
+
+    /** The super user's PLAIN login; as the server's JAAS entry it also declares the one user PLAIN accepts. */
+    private static String plainLogin(String password, boolean server) {
+        String user = KafkaAccessControl.SUPER_USER;
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\"" + (server ? " user_" + user + "=\"" + password + "\"" : "") + ";";
+    }
+
+    private static String requireSafe(String password) {
+        if (password == null || !password.matches("[A-Za-z0-9_.~+/=-]{16,}")) {
+            // It goes into JAAS strings; and a short one is no protection.
+            throw new IllegalArgumentException("the super user's password must be 16+ URL-safe characters");
+        }
+        return password;
+    }
+
     private static void format(Path configFile) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String[] args = {
@@ -148,7 +237,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        try (Admin admin = KafkaTopics.admin(bootstrapServers)) {
+        try (Admin admin = KafkaTopics.admin(adminProperties)) {
             while (true) {
                 try {
                     if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
@@ -173,6 +262,12 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     @Override
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Client settings of the super user: the plain client port, or the ADMIN listener of a secured broker. */
+    @Override
+    public Map<String, Object> adminProperties() {
+        return adminProperties;
     }
 
     @Override

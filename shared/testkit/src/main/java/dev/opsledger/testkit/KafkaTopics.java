@@ -2,6 +2,7 @@ package dev.opsledger.testkit;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,12 +20,12 @@ final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    static void create(String bootstrapServers, int partitions, String... names) {
+    static void create(Map<String, Object> adminProperties, int partitions, String... names) {
         if (names.length == 0) {
             return;
         }
         List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
-        try (Admin admin = admin(bootstrapServers)) {
+        try (Admin admin = admin(adminProperties)) {
             for (var result : admin.createTopics(topics).values().entrySet()) {
                 try {
                     result.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -38,15 +39,15 @@ final class KafkaTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics " + Arrays.toString(names), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not create topics "
+            throw new IllegalStateException("Kafka at " + adminProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + " did not create topics "
                     + Arrays.toString(names) + " within " + TIMEOUT, e);
         }
     }
 
-    static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+    static Admin admin(Map<String, Object> adminProperties) {
+        Map<String, Object> config = new HashMap<>(adminProperties);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        return Admin.create(config);
     }
 }

@@ -47,7 +47,7 @@ class DevstackPersistenceIT {
         }
 
         try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(data, port);
-                Admin admin = KafkaTopics.admin(second.bootstrapServers())) {
+                Admin admin = second.admin()) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             assertThat(topics).contains("opsledger.release.events");
         }

@@ -3,6 +3,7 @@ package dev.opsledger.contracts.automation;
 import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.contracts.SentBy;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param parameters values by parameter name, as text; a secret parameter takes a reference
  * @param requestedBy actor id of the person the requesting service acts for
  */
+@SentBy(OpsLedgerService.RELEASE)
 @MessageType(service = OpsLedgerService.AUTOMATION, name = "run-task", version = 1)
 public record RunTask(String requestId, String taskId, Map<String, String> parameters, String requestedBy)
         implements IntegrationRequest {

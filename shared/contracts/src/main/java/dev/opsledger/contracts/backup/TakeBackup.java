@@ -3,6 +3,7 @@ package dev.opsledger.contracts.backup;
 import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.contracts.SentBy;
 
 /**
  * Asks backup-service to back up the target of a policy now, e.g. before a release is deployed.
@@ -16,6 +17,7 @@ import dev.opsledger.contracts.OpsLedgerService;
  * @param reason      why, for people (e.g. "before deploying shop 1.4.0 to prod")
  * @param requestedBy actor id of the person the requesting service acts for, or null
  */
+@SentBy(OpsLedgerService.RELEASE)
 @MessageType(service = OpsLedgerService.BACKUP, name = "take-backup", version = 1)
 public record TakeBackup(String requestId, String policyId, String reason, String requestedBy)
         implements IntegrationRequest {

@@ -1,6 +1,7 @@
 package dev.opsledger.platform.kafka;
 
 import dev.opsledger.contracts.IntegrationRequest;
+import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.contracts.RequestRejected;
 import java.util.List;
 import java.util.Map;
@@ -26,25 +27,32 @@ import tools.jackson.core.JacksonException;
  * ({@link RequestAnswer}); a request the service does not serve is answered here, at once and in
  * the same transaction, with {@link RequestRejected}; a command that keeps failing throws, and the
  * {@link RequestFailureRecoverer} answers it after the last attempt.
+ *
+ * <p>Before anything else, the request's CloudEvent {@code source} must be a service allowed to
+ * send its type ({@link RequestSenders}); a request from anyone else changes nothing here and goes
+ * to the dead-letter topic ({@link RequestFromUnauthorizedSource}).
  */
 public class IntegrationRequestConsumer implements MessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationRequestConsumer.class);
 
     private final Map<String, IntegrationRequestHandler<?>> handlersByType;
+    private final RequestSenders senders;
     private final CloudEventMapping mapping;
     private final ProcessedMessages processedMessages;
     private final RequestRefusals refusals;
     private final CommandGateway commandGateway;
     private final TransactionTemplate transactionTemplate;
 
-    public IntegrationRequestConsumer(List<IntegrationRequestHandler<?>> handlers, CloudEventMapping mapping,
+    public IntegrationRequestConsumer(OpsLedgerService receiver, List<IntegrationRequestHandler<?>> handlers,
+                                      CloudEventMapping mapping,
                                       ProcessedMessages processedMessages, RequestRefusals refusals,
                                       CommandGateway commandGateway, TransactionTemplate transactionTemplate) {
         this.handlersByType = handlers.stream()
                 .collect(Collectors.toMap(IntegrationRequestHandler::cloudEventType, Function.identity(), (a, b) -> {
                     throw new IllegalStateException("Two IntegrationRequestHandlers for " + a.cloudEventType());
                 }));
+        this.senders = new RequestSenders(receiver, handlers);
         this.mapping = mapping;
         this.processedMessages = processedMessages;
         this.refusals = refusals;
@@ -55,6 +63,12 @@ public class IntegrationRequestConsumer implements MessageListener<String, byte[
     @Override
     public void onMessage(ConsumerRecord<String, byte[]> record) {
         RequestEnvelope request = RequestEnvelope.read(record.value(), mapping);
+        if (!senders.allows(request)) {
+            // Checked outside the transaction: nothing of this request may reach the database.
+            throw new RequestFromUnauthorizedSource("CloudEvent " + request.id() + " (" + request.type()
+                    + ", request " + request.requestId() + ") claims source '" + request.source()
+                    + "'; only " + senders.expected(request) + " may send it");
+        }
         transactionTemplate.executeWithoutResult(status -> {
             if (!processedMessages.markProcessed(request)) {
                 log.debug("Request {} (CloudEvent {} from {}) already processed; skipped",

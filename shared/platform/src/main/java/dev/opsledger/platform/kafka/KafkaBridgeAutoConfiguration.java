@@ -214,7 +214,7 @@ public class KafkaBridgeAutoConfiguration {
                                                                 RequestRefusals requestRefusals,
                                                                 CommandGateway commandGateway,
                                                                 PlatformTransactionManager transactionManager) {
-        return new IntegrationRequestConsumer(handlers.orderedStream().toList(), mapping, processedMessages,
+        return new IntegrationRequestConsumer(service, handlers.orderedStream().toList(), mapping, processedMessages,
                 requestRefusals, commandGateway, new TransactionTemplate(transactionManager));
     }
 
@@ -271,12 +271,13 @@ public class KafkaBridgeAutoConfiguration {
      * A {@link BusinessRuleViolation} is not retried: the aggregate decides from its stored state,
      * so the same command is refused again, and answering at once lets the requester's saga move on
      * instead of waiting out the back-off (or its own deadline). An unreadable record stays
-     * unreadable. Everything else (a lock, a database or broker hiccup) may pass on a later attempt.
+     * unreadable, and a request from a source not allowed to send it stays so. Everything else (a lock, a database or broker hiccup) may pass on a later attempt.
      */
     DefaultErrorHandler requestErrorHandler(RequestFailureRecoverer recoverer) {
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(bridge.retryBackoff().toMillis(), bridge.requestRetries()));
-        errorHandler.addNotRetryableExceptions(BusinessRuleViolation.class, RequestNotReadable.class);
+        errorHandler.addNotRetryableExceptions(BusinessRuleViolation.class, RequestNotReadable.class,
+                RequestFromUnauthorizedSource.class);
         return errorHandler;
     }
 }

@@ -4,6 +4,7 @@ import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.MessageTypes;
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.contracts.Requests;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -46,11 +47,10 @@ public final class OutgoingRequest<E> {
 
     /** The service a request record is addressed to: its {@link MessageType}'s. */
     static OpsLedgerService receiverOf(Class<? extends IntegrationRequest> requestType) {
-        MessageType type = requestType.getAnnotation(MessageType.class);
-        if (type == null) {
+        if (requestType.getAnnotation(MessageType.class) == null) {
             // Fails the same way MessageTypes does, with its explanation.
             MessageTypes.typeOf(requestType);
         }
-        return Objects.requireNonNull(type).service();
+        return Requests.receiverOf(requestType);
     }
 }

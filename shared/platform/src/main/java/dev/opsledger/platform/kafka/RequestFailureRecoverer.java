@@ -62,7 +62,7 @@ public class RequestFailureRecoverer implements ConsumerAwareRecordRecoverer {
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
         String reason = reasonOf(exception);
         transactionTemplate.executeWithoutResult(status -> {
-            Optional<RequestEnvelope> request = readable(record);
+            Optional<RequestEnvelope> request = answerable(record, exception);
             if (request.isPresent()) {
                 if (!processedMessages.markProcessed(request.get())) {
                     // Another instance carried it out after our failure (a rebalance): it has its answer.
@@ -72,13 +72,17 @@ public class RequestFailureRecoverer implements ConsumerAwareRecordRecoverer {
                 refusals.fail(request.get(), reason, detailOf(exception));
             }
             log.warn("Request {} on {}-{}@{} failed ({}); parked on {}",
-                    request.map(RequestEnvelope::requestId).orElse("(unreadable)"), record.topic(), record.partition(),
+                    request.map(RequestEnvelope::requestId).orElse("(not answered)"), record.topic(), record.partition(),
                     record.offset(), reason, deadLetterTopic, exception);
             deadLetters.accept(record, consumer, exception);
         });
     }
 
-    private Optional<RequestEnvelope> readable(ConsumerRecord<?, ?> record) {
+    /** The request to answer; none for an unreadable one, nor for one from a source that may not send it. */
+    private Optional<RequestEnvelope> answerable(ConsumerRecord<?, ?> record, Exception exception) {
+        if (RequestFromUnauthorizedSource.REASON.equals(reasonOf(exception))) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(RequestEnvelope.read((byte[]) record.value(), mapping));
         } catch (RequestNotReadable e) {
@@ -86,7 +90,10 @@ public class RequestFailureRecoverer implements ConsumerAwareRecordRecoverer {
         }
     }
 
-    /** The refusing rule's code, {@link RequestNotReadable#REASON}, or {@link RequestFailed#COMMAND_FAILED}. */
+    /**
+     * The refusing rule's code, {@link RequestNotReadable#REASON}, {@link RequestFromUnauthorizedSource#REASON},
+     * or {@link RequestFailed#COMMAND_FAILED}.
+     */
     static String reasonOf(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof BusinessRuleViolation violation) {
@@ -94,6 +101,9 @@ public class RequestFailureRecoverer implements ConsumerAwareRecordRecoverer {
             }
             if (cause instanceof RequestNotReadable) {
                 return RequestNotReadable.REASON;
+            }
+            if (cause instanceof RequestFromUnauthorizedSource) {
+                return RequestFromUnauthorizedSource.REASON;
             }
         }
         return RequestFailed.COMMAND_FAILED;

@@ -40,7 +40,12 @@
  *       request then goes to {@code opsledger.<service>.requests.dlt} with the error in its
  *       headers ({@link dev.opsledger.platform.kafka.RequestFailureRecoverer});</li>
  *   <li>a redelivered request, or the same request id sent again, changes nothing and gets no
- *       second answer ({@link dev.opsledger.platform.kafka.ProcessedMessages}).</li>
+ *       second answer ({@link dev.opsledger.platform.kafka.ProcessedMessages});</li>
+ *   <li>a request whose CloudEvent {@code source} is not a service allowed to send its type (the
+ *       record's {@link dev.opsledger.contracts.SentBy}, the declaration the broker's ACLs come from
+ *       too) changes nothing, gets no answer and goes to the dead-letter topic with reason
+ *       {@code unauthorized-source}
+ *       ({@link dev.opsledger.platform.kafka.RequestFromUnauthorizedSource}, ADR 063).</li>
  * </ul>
  * Both are stored as events in the service's history ({@code IntegrationRequestFailed},
  * {@code IntegrationRequestRejected}) and published by the same tracking processor.

@@ -4,6 +4,7 @@ import dev.opsledger.contracts.IntegrationAnswer;
 import dev.opsledger.contracts.IntegrationRequest;
 import dev.opsledger.contracts.MessageType;
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.contracts.SentBy;
 
 /** Stand-ins for records of {@code shared/contracts}; the sample app plays the automation service. */
 public final class SamplePublicMessages {
@@ -17,6 +18,7 @@ public final class SamplePublicMessages {
             implements IntegrationAnswer {
     }
 
+    @SentBy(OpsLedgerService.RELEASE)
     @MessageType(service = OpsLedgerService.AUTOMATION, name = "record-sample-work", version = 1)
     public record RecordSampleWorkV1(String requestId, String subject, int amount) implements IntegrationRequest {
     }
