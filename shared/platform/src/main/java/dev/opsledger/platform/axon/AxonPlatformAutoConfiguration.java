@@ -1,6 +1,8 @@
 package dev.opsledger.platform.axon;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 import dev.opsledger.platform.metadata.CorrelationChains;
 import dev.opsledger.platform.web.Commands;
@@ -128,14 +130,23 @@ public class AxonPlatformAutoConfiguration {
                 .build();
     }
 
+    /**
+     * Tokens in PostgreSQL, claimed by owner. Axon's default owner is the JVM's name
+     * ({@code pid@host}), which two instances in one JVM (tests, an embedded launcher) share: both
+     * then believe they hold every segment and each processes, and publishes, every event. The
+     * owner is made unique per application context; a graceful stop releases its claims, and a
+     * crashed instance's claims time out as before.
+     */
     @Bean
     @ConditionalOnMissingBean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(AxonSchema.tokens())
                 .contentType(byte[].class)
+                .nodeId(owner)
                 .build();
     }
 
