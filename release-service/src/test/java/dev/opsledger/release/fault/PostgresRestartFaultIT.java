@@ -115,7 +115,8 @@ class PostgresRestartFaultIT {
                     client.get(LOAD.plus(CLIENT_TIMEOUT).toSeconds(), TimeUnit.SECONDS);
                 }
                 clients.shutdown();
-                // The service recovers by itself: no context restart, the pool reconnects.
+                // The service recovers by itself, without a restart: the pool reconnects. (The restart of a
+                // durable server may take most of the load's last ten seconds, so this is asked after the load.)
                 await().atMost(Duration.ofSeconds(60)).until(() -> register(applications).acknowledged());
 
                 List<Outcome> all = List.copyOf(outcomes);
@@ -123,7 +124,7 @@ class PostgresRestartFaultIT {
                         .toList();
                 long unavailable = all.stream().filter(Outcome::unavailable).count();
                 List<Outcome> other = all.stream().filter(o -> !o.acknowledged() && !o.unavailable()).toList();
-                long stored = storedAggregates(database, acknowledged);
+                long stored = count(database, "domain_event_entry", "aggregate_identifier", acknowledged);
                 long acknowledgedBeforeOutage = all.stream()
                         .filter(o -> o.acknowledged() && o.sentAt().isBefore(stopped)).count();
                 long acknowledgedAfterRestart = all.stream()
@@ -139,9 +140,10 @@ class PostgresRestartFaultIT {
                 assertThat(other).as("answers that are neither 2xx nor a 503 problem (500s, timeouts)").isEmpty();
                 assertThat(unavailable).as("commands sent while PostgreSQL was down were answered 503").isPositive();
                 assertThat(stored).as("every acknowledged command is in the event store").isEqualTo(acknowledged.size());
+                // The read model catches up by itself: its processor retries from its token, skipping nothing.
+                await().atMost(Duration.ofSeconds(120)).until(
+                        () -> count(database, "application_view", "application_id", acknowledged) == acknowledged.size());
                 assertThat(acknowledgedBeforeOutage).as("commands acknowledged before the stop, to be found after it")
-                        .isPositive();
-                assertThat(acknowledgedAfterRestart).as("commands succeed again without restarting the service")
                         .isPositive();
             }
         }
@@ -179,12 +181,12 @@ class PostgresRestartFaultIT {
         }
     }
 
-    /** How many of the acknowledged applications have their events in the event store. */
-    private static long storedAggregates(PostgresDatabase database, List<String> ids) throws SQLException {
+    /** How many of the ids appear in the table's column (the event store, or a read model). */
+    private static long count(PostgresDatabase database, String table, String column, List<String> ids)
+            throws SQLException {
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry
-                     WHERE aggregate_identifier = ANY (?)""")) {
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(DISTINCT " + column + ") FROM " + table + " WHERE " + column + " = ANY (?)")) {
             Array array = connection.createArrayOf("varchar", ids.toArray());
             query.setArray(1, array);
             try (ResultSet result = query.executeQuery()) {
