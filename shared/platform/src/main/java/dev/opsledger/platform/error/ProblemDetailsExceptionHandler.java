@@ -62,7 +62,8 @@ import tools.jackson.core.JacksonException;
  *   arithmetic or date, SQLSTATE 22…)   400 input.out-of-range
  * concurrent writes to one aggregate    409 concurrent-modification
  * the database unreachable (connection
- *   refused or lost, pool timed out)    503 service-unavailable, Retry-After
+ *   refused or lost, pool timed out,
+ *   a commit or rollback cut off)       503 service-unavailable, Retry-After
  * anything else                         500 internal-error (logged)
  * </pre>
  * Spring MVC's own exceptions (405, 406, 415, …) keep the statuses
