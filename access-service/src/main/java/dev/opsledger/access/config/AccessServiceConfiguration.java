@@ -1,15 +1,12 @@
 package dev.opsledger.access.config;
 
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.AccessTokenLifespan;
 import dev.opsledger.access.grant.api.TaskAnswerTimeout;
 import dev.opsledger.access.grant.persistence.ActiveGrantClaims;
 import dev.opsledger.platform.axon.ProcessingGroups;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
-import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -32,12 +29,6 @@ public class AccessServiceConfiguration {
     @Bean
     ConfigurerModule activeGrantClaimsInTheEventsTransaction() {
         return ProcessingGroups.subscribingInTheEventsTransaction(ActiveGrantClaims.PROCESSING_GROUP);
-    }
-
-    /** JobRunr's poll interval: how early it may fire a deadline (ADR 016). */
-    @Bean
-    DeadlineSlack deadlineSlack(@Value("${jobrunr.background-job-server.poll-interval-in-seconds:15}") long seconds) {
-        return new DeadlineSlack(Duration.ofSeconds(seconds));
     }
 
     @Bean

@@ -33,12 +33,13 @@ class RequestsTest {
     }
 
     @Test
-    void givenTodaysRequests_whenReceiversOfEachSenderDerived_thenOnlyReleaseAsksBackupAndAutomation() {
+    void givenTodaysRequests_whenReceiversOfEachSenderDerived_thenReleaseAsksBackupAndAutomationAndAccessAsksAutomation() {
         assertThat(Requests.sendersOf(TakeBackup.class)).containsExactly(OpsLedgerService.RELEASE);
-        assertThat(Requests.sendersOf(RunTask.class)).containsExactly(OpsLedgerService.RELEASE);
+        assertThat(Requests.sendersOf(RunTask.class))
+                .containsExactlyInAnyOrder(OpsLedgerService.RELEASE, OpsLedgerService.ACCESS);
         assertThat(Requests.receiversOf(OpsLedgerService.RELEASE))
                 .containsExactlyInAnyOrder(OpsLedgerService.BACKUP, OpsLedgerService.AUTOMATION);
-        assertThat(Requests.receiversOf(OpsLedgerService.ACCESS)).isEmpty();
+        assertThat(Requests.receiversOf(OpsLedgerService.ACCESS)).containsExactly(OpsLedgerService.AUTOMATION);
         assertThat(Requests.receiversOf(OpsLedgerService.BACKUP)).isEmpty();
     }
 

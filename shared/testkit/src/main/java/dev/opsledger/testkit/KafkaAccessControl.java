@@ -1,6 +1,7 @@
 package dev.opsledger.testkit;
 
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.contracts.Topics;
 import dev.opsledger.contracts.Requests;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -106,8 +107,9 @@ public final class KafkaAccessControl {
 
     /** Every topic OpsLedger uses, created by the super user before any service starts. */
     public static List<String> topics() {
-        return Stream.of(OpsLedgerService.values())
-                .flatMap(service -> Stream.of(service.eventsTopic(), service.requestsTopic(), service.deadLetterTopic()))
+        return Stream.concat(Stream.of(OpsLedgerService.values())
+                .flatMap(service -> Stream.of(service.eventsTopic(), service.requestsTopic(), service.deadLetterTopic())),
+                Stream.of(Topics.AUDIT_CHECKPOINTS))
                 .toList();
     }
 
@@ -127,8 +129,12 @@ public final class KafkaAccessControl {
                     topic(acls, principal, other.eventsTopic(), AclOperation.READ, AclOperation.DESCRIBE);
                 }
             }
+            // Each service appends its signed audit checkpoints and reads them back (ADR 060).
+            topic(acls, principal, Topics.AUDIT_CHECKPOINTS, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
             groups(acls, principal);
         }
+        // Other teams' auditors may check a service's trail against its checkpoints themselves.
+        topic(acls, READER, Topics.AUDIT_CHECKPOINTS, AclOperation.READ, AclOperation.DESCRIBE);
         for (String reader : List.of(GATEWAY, READER)) {
             for (OpsLedgerService service : OpsLedgerService.values()) {
                 topic(acls, reader, service.eventsTopic(), AclOperation.READ, AclOperation.DESCRIBE);

@@ -1,7 +1,6 @@
 package dev.opsledger.access.grant.saga;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.AccessTaskRequested;
 import dev.opsledger.access.grant.api.AccessTaskStep;
 import dev.opsledger.access.grant.api.ActivateGrant;
@@ -98,13 +97,13 @@ public class GrantSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = GRANT_ID)
     public void on(GrantOpened event, CommandGateway commands, DeadlineManager deadlines, Memberships memberships,
-                   Clock clock, DeadlineSlack slack) {
+                   Clock clock) {
         grantId = event.grantId();
         userId = event.userId();
         target = event.target();
         if (event.breakGlass()) {
             reviewPending = true;
-            reviewDeadlineId = deadlines.schedule(slack.after(event.reviewDeadline()), REVIEW_DEADLINE, grantId);
+            reviewDeadlineId = deadlines.schedule(event.reviewDeadline(), REVIEW_DEADLINE, grantId);
         }
         provision(commands, deadlines, memberships, clock);
     }
@@ -137,10 +136,10 @@ public class GrantSaga {
     }
 
     @SagaEventHandler(associationProperty = GRANT_ID)
-    public void on(GrantActivated event, DeadlineManager deadlines, DeadlineSlack slack) {
+    public void on(GrantActivated event, DeadlineManager deadlines) {
         attempts = 0;
         answerDeadlineId = cancel(deadlines, TASK_ANSWER, answerDeadlineId);
-        expiryDeadlineId = deadlines.schedule(slack.after(event.expiresAt()), EXPIRY, grantId);
+        expiryDeadlineId = deadlines.schedule(event.expiresAt(), EXPIRY, grantId);
     }
 
     @SagaEventHandler(associationProperty = GRANT_ID)
@@ -149,9 +148,9 @@ public class GrantSaga {
     }
 
     @SagaEventHandler(associationProperty = GRANT_ID)
-    public void on(GrantExtended event, DeadlineManager deadlines, DeadlineSlack slack) {
+    public void on(GrantExtended event, DeadlineManager deadlines) {
         expiryDeadlineId = cancel(deadlines, EXPIRY, expiryDeadlineId);
-        expiryDeadlineId = deadlines.schedule(slack.after(event.expiresAt()), EXPIRY, grantId);
+        expiryDeadlineId = deadlines.schedule(event.expiresAt(), EXPIRY, grantId);
     }
 
     @DeadlineHandler(deadlineName = EXPIRY)

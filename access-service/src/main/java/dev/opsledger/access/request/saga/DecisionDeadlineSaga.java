@@ -1,7 +1,6 @@
 package dev.opsledger.access.request.saga;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.request.api.AccessRequestApproved;
 import dev.opsledger.access.request.api.AccessRequestCancelled;
 import dev.opsledger.access.request.api.AccessRequestExpired;
@@ -38,8 +37,8 @@ public class DecisionDeadlineSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = REQUEST_ID)
-    public void on(AccessRequested event, DeadlineManager deadlines, DeadlineSlack slack) {
-        deadlineId = deadlines.schedule(slack.after(event.deadline()), DECISION_DEADLINE, event.requestId());
+    public void on(AccessRequested event, DeadlineManager deadlines) {
+        deadlineId = deadlines.schedule(event.deadline(), DECISION_DEADLINE, event.requestId());
     }
 
     @DeadlineHandler(deadlineName = DECISION_DEADLINE)

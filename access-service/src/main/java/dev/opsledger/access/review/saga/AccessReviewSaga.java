@@ -1,7 +1,6 @@
 package dev.opsledger.access.review.saga;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.RevokeReviewedGrant;
 import dev.opsledger.access.review.api.AccessReviewClosed;
 import dev.opsledger.access.review.api.AccessReviewOpened;
@@ -43,11 +42,11 @@ public class AccessReviewSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = REVIEW_ID)
-    public void on(AccessReviewOpened event, DeadlineManager deadlines, DeadlineSlack slack) {
+    public void on(AccessReviewOpened event, DeadlineManager deadlines) {
         reviewId = event.reviewId();
         name = event.name();
         // Fires once and ends the saga, so it never needs cancelling.
-        deadlines.schedule(slack.after(event.deadline()), DEADLINE, reviewId);
+        deadlines.schedule(event.deadline(), DEADLINE, reviewId);
     }
 
     @SagaEventHandler(associationProperty = REVIEW_ID)

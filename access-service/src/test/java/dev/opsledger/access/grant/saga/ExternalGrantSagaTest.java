@@ -6,7 +6,6 @@ import static dev.opsledger.access.support.Access.MONDAY;
 import static dev.opsledger.access.support.Access.RESOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.AccessTaskRequested;
 import dev.opsledger.access.grant.api.AccessTaskStep;
 import dev.opsledger.access.grant.api.EndReason;
@@ -52,7 +51,6 @@ class ExternalGrantSagaTest {
         fixture = new SagaTestFixture<>(GrantSaga.class);
         fixture.registerResource(MutableClock.following(fixture::currentTime));
         fixture.registerResource(keycloak);
-        fixture.registerResource(DeadlineSlack.NONE);
         fixture.registerResource(new TaskAnswerTimeout(ANSWER_TIMEOUT));
     }
 

@@ -8,37 +8,21 @@ import static dev.opsledger.access.support.Access.RESOURCE;
 import static dev.opsledger.access.support.Access.ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.ActivateGrant;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.BreakGlassReviewOverdue;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.BreakGlassReviewed;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.CompleteDeprovisioning;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.EndReason;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.ExpireGrant;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.ExtendGrant;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.GrantActivated;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.GrantEnded;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.GrantEnding;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.GrantExtended;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.GrantOpened;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.MarkBreakGlassReviewOverdue;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.OpenGrant;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.RecordDeprovisioningFailure;
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.RecordProvisioningFailure;
 import dev.opsledger.access.grant.api.RetryBackoff;
 import dev.opsledger.access.request.api.AccessRequestApproved;
@@ -70,7 +54,6 @@ class GrantSagaTest {
         // The saga reads the fixture's own time, so moving time moves both deadlines and "now".
         fixture.registerResource(MutableClock.following(fixture::currentTime));
         fixture.registerResource(memberships);
-        fixture.registerResource(DeadlineSlack.NONE);
     }
 
     /** Keycloak as the saga sees it: memberships added and removed, or down. */

@@ -7,7 +7,6 @@ import static dev.opsledger.access.support.Access.ONE_APPROVER;
 import static dev.opsledger.access.support.Access.RESOURCE;
 import static dev.opsledger.access.support.Access.ROLE;
 
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.request.api.AccessRequestApproved;
 import dev.opsledger.access.request.api.AccessRequestCancelled;
 import dev.opsledger.access.request.api.AccessRequestExpired;
@@ -26,8 +25,6 @@ class DecisionDeadlineSagaTest {
     static final String REQUEST = "req-1";
     static final String GRANT = "grant-req-1";
     static final Duration FOUR_HOURS = Duration.ofHours(4);
-    /** JobRunr may fire this much early; the deadline is scheduled this much late. */
-    static final Duration SLACK = Duration.ofSeconds(15);
     static final Instant DEADLINE = MONDAY.plus(Duration.ofHours(8));
 
     private SagaTestFixture<DecisionDeadlineSaga> fixture;
@@ -35,7 +32,6 @@ class DecisionDeadlineSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(DecisionDeadlineSaga.class);
-        fixture.registerResource(new DeadlineSlack(SLACK));
     }
 
     static AccessRequested requested() {
@@ -48,7 +44,7 @@ class DecisionDeadlineSagaTest {
         fixture.givenCurrentTime(MONDAY)
                 .whenAggregate(REQUEST).publishes(requested())
                 .expectActiveSagas(1)
-                .expectScheduledDeadlineWithName(DEADLINE.plus(SLACK), DecisionDeadlineSaga.DECISION_DEADLINE);
+                .expectScheduledDeadlineWithName(DEADLINE, DecisionDeadlineSaga.DECISION_DEADLINE);
     }
 
     @Test
@@ -81,7 +77,7 @@ class DecisionDeadlineSagaTest {
     @Test
     void givenAnUndecidedRequest_whenTheDeadlinePasses_thenTheRequestIsAskedToExpire() {
         fixture.givenCurrentTime(MONDAY).andThenAggregate(REQUEST).published(requested())
-                .whenTimeAdvancesTo(DEADLINE.plus(SLACK))
+                .whenTimeAdvancesTo(DEADLINE)
                 .expectDispatchedCommands(new ExpireAccessRequest(REQUEST))
                 .expectNoScheduledDeadlines();
     }
@@ -89,7 +85,7 @@ class DecisionDeadlineSagaTest {
     @Test
     void givenAnExpiryAsked_whenTheRequestExpired_thenTheSagaEnds() throws Exception {
         fixture.givenCurrentTime(MONDAY).andThenAggregate(REQUEST).published(requested())
-                .andThenTimeAdvancesTo(DEADLINE.plus(SLACK))
+                .andThenTimeAdvancesTo(DEADLINE)
                 .whenAggregate(REQUEST).publishes(new AccessRequestExpired(REQUEST, GRANT, false, RESOURCE, DEV.id(),
                         DEADLINE))
                 .expectActiveSagas(0)

@@ -7,7 +7,6 @@ import static dev.opsledger.access.support.Access.DEV2;
 import static dev.opsledger.access.support.Access.MONDAY;
 import static dev.opsledger.access.support.Access.RESOURCE;
 
-import dev.opsledger.access.deadline.api.DeadlineSlack;
 import dev.opsledger.access.grant.api.RevokeReviewedGrant;
 import dev.opsledger.access.review.api.AccessReviewClosed;
 import dev.opsledger.access.review.api.AccessReviewOpened;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
 class AccessReviewSagaTest {
 
     static final String REVIEW = "review-1";
-    /** JobRunr may fire this much early; the deadline is scheduled this much late. */
-    static final Duration SLACK = Duration.ofSeconds(15);
     static final Instant DEADLINE = MONDAY.plus(Duration.ofDays(7));
     static final ReviewItem DEV_ITEM = new ReviewItem("grant-1", RESOURCE, DEV.id(), DEV.name());
     static final ReviewItem DEV2_ITEM = new ReviewItem("grant-2", RESOURCE, DEV2.id(), DEV2.name());
@@ -37,7 +34,6 @@ class AccessReviewSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(AccessReviewSaga.class);
-        fixture.registerResource(new DeadlineSlack(SLACK));
     }
 
     static AccessReviewOpened opened() {
@@ -50,7 +46,7 @@ class AccessReviewSagaTest {
         fixture.givenCurrentTime(MONDAY)
                 .whenAggregate(REVIEW).publishes(opened())
                 .expectActiveSagas(1)
-                .expectScheduledDeadlineWithName(DEADLINE.plus(SLACK), AccessReviewSaga.DEADLINE)
+                .expectScheduledDeadlineWithName(DEADLINE, AccessReviewSaga.DEADLINE)
                 .expectNoDispatchedCommands();
     }
 
@@ -72,17 +68,9 @@ class AccessReviewSagaTest {
     }
 
     @Test
-    void givenAnOpenReview_whenOnlyTheDeadlineItselfPasses_thenNothingYet() {
-        fixture.givenCurrentTime(MONDAY).andThenAggregate(REVIEW).published(opened())
-                .whenTimeAdvancesTo(DEADLINE)
-                .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(DEADLINE.plus(SLACK), AccessReviewSaga.DEADLINE);
-    }
-
-    @Test
     void givenAnOpenReview_whenTheDeadlinePasses_thenTheReviewIsClosed() {
         fixture.givenCurrentTime(MONDAY).andThenAggregate(REVIEW).published(opened())
-                .whenTimeAdvancesTo(DEADLINE.plus(SLACK))
+                .whenTimeAdvancesTo(DEADLINE)
                 .expectDispatchedCommands(new CloseAccessReview(REVIEW))
                 .expectNoScheduledDeadlines();
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param parameters values by parameter name, as text; a secret parameter takes a reference
  * @param requestedBy actor id of the person the requesting service acts for
  */
-@SentBy(OpsLedgerService.RELEASE)
+// release-service deploys through a task (X1); access-service provisions external access (ADR 017).
+@SentBy({OpsLedgerService.RELEASE, OpsLedgerService.ACCESS})
 @MessageType(service = OpsLedgerService.AUTOMATION, name = "run-task", version = 1)
 public record RunTask(String requestId, String taskId, Map<String, String> parameters, String requestedBy)
         implements IntegrationRequest {

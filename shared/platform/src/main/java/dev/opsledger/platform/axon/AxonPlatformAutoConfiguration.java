@@ -1,5 +1,8 @@
 package dev.opsledger.platform.axon;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
 import javax.sql.DataSource;
 import dev.opsledger.platform.metadata.CorrelationChains;
 import dev.opsledger.platform.web.Commands;
@@ -36,6 +39,7 @@ import org.jobrunr.scheduling.JobScheduler;
 import org.jobrunr.spring.autoconfigure.JobRunrAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -76,6 +80,11 @@ public class AxonPlatformAutoConfiguration {
 
     /** Prefixes of the classes Jackson may instantiate from a type name stored in a token or saga. */
     public static final String[] TRUSTED_TYPE_PREFIXES = {"org.axonframework.", "dev.opsledger."};
+
+    /** JobRunr's key for how often its background server looks for due jobs (every instance uses the same). */
+    static final String POLL_INTERVAL_PROPERTY = "jobrunr.background-job-server.poll-interval-in-seconds";
+    /** JobRunr's own default for {@link #POLL_INTERVAL_PROPERTY}. */
+    static final long DEFAULT_POLL_INTERVAL_SECONDS = 15;
 
     @Bean
     @ConditionalOnMissingBean
@@ -134,14 +143,23 @@ public class AxonPlatformAutoConfiguration {
                 .build();
     }
 
+    /**
+     * Tokens in PostgreSQL, claimed by owner. Axon's default owner is the JVM's name
+     * ({@code pid@host}), which two instances in one JVM (tests, an embedded launcher) share: both
+     * then believe they hold every segment and each processes, and publishes, every event. The
+     * owner is made unique per application context; a graceful stop releases its claims, and a
+     * crashed instance's claims time out as before.
+     */
     @Bean
     @ConditionalOnMissingBean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(AxonSchema.tokens())
                 .contentType(byte[].class)
+                .nodeId(owner)
                 .build();
     }
 
@@ -157,22 +175,25 @@ public class AxonPlatformAutoConfiguration {
 
     /**
      * Deadlines as JobRunr jobs in PostgreSQL: they survive restarts and any instance may fire
-     * them. Declared as {@link JobRunrDeadlineManager} because JobRunr finds the bean that runs
-     * a job by that type.
+     * them, never before they are due ({@link OnTimeDeadlineManager}). Declared as
+     * {@link JobRunrDeadlineManager} because JobRunr finds the bean that runs a job by that type.
      */
     @Bean
     @ConditionalOnMissingBean(DeadlineManager.class)
     @ConditionalOnBean(JobScheduler.class)
     public JobRunrDeadlineManager deadlineManager(JobScheduler jobScheduler, Configuration configuration,
                                                   Serializer serializer, TransactionManager transactionManager,
-                                                  ObjectProvider<DeadlineManagerSpanFactory> spanFactory) {
+                                                  ObjectProvider<DeadlineManagerSpanFactory> spanFactory,
+                                                  @Value("${" + POLL_INTERVAL_PROPERTY + ":"
+                                                          + DEFAULT_POLL_INTERVAL_SECONDS + "}")
+                                                  long pollIntervalSeconds) {
         JobRunrDeadlineManager.Builder builder = JobRunrDeadlineManager.builder()
                 .jobScheduler(jobScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager);
         spanFactory.ifAvailable(builder::spanFactory);
-        return builder.build();
+        return new OnTimeDeadlineManager(builder, Duration.ofSeconds(pollIntervalSeconds));
     }
 
     /** The default of every tracking processor that no property or module configures itself. */

@@ -35,6 +35,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -61,7 +62,8 @@ import tools.jackson.core.JacksonException;
  *   arithmetic or date, SQLSTATE 22…)   400 input.out-of-range
  * concurrent writes to one aggregate    409 concurrent-modification
  * the database unreachable (connection
- *   refused or lost, pool timed out)    503 service-unavailable, Retry-After
+ *   refused or lost, pool timed out,
+ *   a commit or rollback cut off)       503 service-unavailable, Retry-After
  * anything else                         500 internal-error (logged)
  * </pre>
  * Spring MVC's own exceptions (405, 406, 415, …) keep the statuses
@@ -165,10 +167,14 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     /**
      * The database went away (stopped, restarting, unreachable, or the pool gave up waiting): the
      * command stored nothing and may be sent again, so the client gets a 503 to retry, not a 500.
+     * A transaction that could not be committed or rolled back counts too: when PostgreSQL stops
+     * between a command's writes and its commit, Spring reports the failed rollback on the
+     * closed connection, not the commit's cause.
      */
     static boolean isDatabaseUnavailable(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransactionSystemException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
                 return true;

@@ -45,6 +45,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -222,7 +223,7 @@ class ProblemDetailsExceptionHandlerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/throw/database-down", "/throw/database-restarting"})
+    @ValueSource(strings = {"/throw/database-down", "/throw/database-restarting", "/throw/database-gone-at-commit"})
     void givenTheDatabaseUnreachable_whenACommandFails_then503WithRetryAfterNot500(String path) throws Exception {
         mvc.perform(get(path))
                 .andExpect(status().isServiceUnavailable())
@@ -370,6 +371,12 @@ class ProblemDetailsExceptionHandlerTest {
         void databaseRestarting() {
             throw new CommandExecutionException("handler failed", new IllegalStateException("store failed",
                     new java.sql.SQLException("terminating connection due to administrator command", "57P01")));
+        }
+
+        /** PostgreSQL stopped between the command's writes and its commit (found by PostgresRestartFaultIT). */
+        @GetMapping("/throw/database-gone-at-commit")
+        void databaseGoneAtCommit() {
+            throw new TransactionSystemException("JDBC rollback failed", new java.sql.SQLException("Connection is closed"));
         }
 
         @GetMapping("/throw/unexpected")
