@@ -166,7 +166,24 @@ final class Launcher {
         if (spec.edge()) {
             properties.putAll(edgeWiring());
         }
+        properties.putAll(spec.resolvedSettings(placeholders()));
         return properties;
+    }
+
+    /**
+     * What a service's own settings in {@code devstack-services.properties} may refer to: facts of this
+     * stack (where the repository and the data live, the embedded PostgreSQL's dev-only login), so a
+     * folder a service may run scripts from is an absolute path derived from the repository root,
+     * never from input.
+     */
+    private Map<String, String> placeholders() {
+        return Map.of(
+                "root", home.root().toString(),
+                "home", home.home().toString(),
+                "postgres.host", postgres.host(),
+                "postgres.port", String.valueOf(postgres.port()),
+                "postgres.username", postgres.username(),
+                "postgres.password", postgres.password());
     }
 
     /**

@@ -19,14 +19,40 @@ class ServiceSpecTest {
         properties.setProperty("backup.port", "8083");
         properties.setProperty("backup.database", "backup");
         properties.setProperty("backup.enabled", "false");
+        properties.setProperty("backup.set.opsledger.backup.repository", "${home}/backups");
         properties.setProperty("gateway.module", "gateway");
         properties.setProperty("gateway.port", "8080");
         properties.setProperty("gateway.edge", "true");
 
         assertThat(ServiceSpec.parse(properties)).containsExactly(
                 new ServiceSpec("release", "release-service", 8081, "release", true, false),
-                new ServiceSpec("backup", "backup-service", 8083, "backup", false, false),
+                new ServiceSpec("backup", "backup-service", 8083, "backup", false, false,
+                        java.util.Map.of("opsledger.backup.repository", "${home}/backups")),
                 new ServiceSpec("gateway", "gateway", 8080, "", true, true));
+    }
+
+    @Test
+    void givenSettingsWithPlaceholders_whenResolved_thenTheStacksFactsAreFilledInAndAnUnknownOneFailsTheStart() {
+        ServiceSpec automation = new ServiceSpec("automation", "automation-service", 8084, "automation", true, false,
+                java.util.Map.of("opsledger.automation.allowed-executables", "${root}/automation-service/scripts/",
+                        "opsledger.automation.work-directory", "${home}/automation"));
+
+        assertThat(automation.resolvedSettings(java.util.Map.of("root", "/srv/opsledger", "home", "/var/lib/ol")))
+                .containsExactly(
+                        java.util.Map.entry("opsledger.automation.allowed-executables", "/srv/opsledger/automation-service/scripts/"),
+                        java.util.Map.entry("opsledger.automation.work-directory", "/var/lib/ol/automation"));
+        assertThatThrownBy(() -> automation.resolvedSettings(java.util.Map.of("root", "/srv/opsledger")))
+                .hasMessageContaining("automation.set.opsledger.automation.work-directory names ${home}");
+    }
+
+    @Test
+    void givenTheShippedFile_whenLoaded_thenAutomationMayRunTheRepositorysScriptsOnly() {
+        ServiceSpec automation = ServiceSpec.load().stream().filter(spec -> spec.name().equals("automation"))
+                .findFirst().orElseThrow();
+
+        assertThat(automation.resolvedSettings(java.util.Map.of("root", "/repo", "home", "/repo/.opsledger",
+                "postgres.host", "h", "postgres.port", "1", "postgres.username", "u", "postgres.password", "p")))
+                .containsEntry("opsledger.automation.allowed-executables", "/repo/automation-service/scripts/");
     }
 
     @Test
