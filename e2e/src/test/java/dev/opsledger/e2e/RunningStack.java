@@ -58,7 +58,17 @@ final class RunningStack {
 
     static synchronized RunningStack get() throws Exception {
         if (instance == null) {
-            run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
+            try {
+                run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
+            } catch (RuntimeException | AssertionError | IOException notReady) {
+                // A launcher still starting in the background would outlive the run: stop what it started.
+                try {
+                    run(Duration.ofMinutes(3), "./opsledger", "down");
+                } catch (RuntimeException | AssertionError | IOException downFailed) {
+                    notReady.addSuppressed(downFailed);
+                }
+                throw notReady;
+            }
             JsonNode state = JSON.readTree(Files.readString(HOME.resolve("state.json")));
             List<Long> pids = new ArrayList<>();
             pids.add(state.path("launcherPid").asLong());
