@@ -59,7 +59,7 @@ final class RunningStack {
     static synchronized RunningStack get() throws Exception {
         if (instance == null) {
             try {
-                run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
+                run(Duration.ofMinutes(21), "./opsledger", "up", "--detach", "--fresh");
             } catch (RuntimeException | AssertionError | IOException notReady) {
                 // A launcher still starting in the background would outlive the run: stop what it started.
                 try {

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeoutException;
 public final class DevStack {
 
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration AWAIT_READY_TIMEOUT = Duration.ofMinutes(10);
+    // A backstop only: the launcher bounds its own start (Keycloak, then the services), and await-ready
+    // ends as soon as the launcher does; a busy machine queues Keycloak starts behind one file lock.
+    private static final Duration AWAIT_READY_TIMEOUT = Duration.ofMinutes(20);
 
     private DevStack() {
     }
