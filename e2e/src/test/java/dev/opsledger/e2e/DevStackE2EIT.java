@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's run command, as a newcomer runs it: {@code ./opsledger up --detach}, then a release
@@ -39,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 class DevStackE2EIT {
 
     private static final int OFFSET = RunningStack.OFFSET;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static RunningStack stack;
     private static ApiClient api;
@@ -293,35 +290,12 @@ class DevStackE2EIT {
      * {@code state.json} counts the restart, and the API answers through the gateway again.
      */
     private static void aServiceKilledIsRestartedByTheLauncher(String service) throws Exception {
-        long killed = pidOf(service);
-        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+        stack.killAndAwaitRestart(service, Duration.ofMinutes(3));
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (restartsOf(service) < 1 || pidOf(service) == killed) {
-            assertThat(Instant.now()).as("%s restarted by the launcher within 3 min", service).isBefore(deadline);
-            Thread.sleep(500);
-        }
-        stack.pids.add(pidOf(service));
         while (api.get("dev1", "/api/releases?limit=1").status() != 200) {
             assertThat(Instant.now()).as("%s answering again after its restart", service).isBefore(deadline);
             Thread.sleep(500);
         }
-    }
-
-    private static JsonNode stateEntry(String name) throws IOException {
-        for (JsonNode entry : JSON.readTree(Files.readString(RunningStack.HOME.resolve("state.json"))).path("entries")) {
-            if (entry.path("name").asString().equals(name)) {
-                return entry;
-            }
-        }
-        throw new AssertionError("no " + name + " in state.json");
-    }
-
-    private static long pidOf(String name) throws IOException {
-        return stateEntry(name).path("pid").asLong();
-    }
-
-    private static int restartsOf(String name) throws IOException {
-        return stateEntry(name).path("restarts").asInt();
     }
 
     private static String versionIn(JsonNode board, String environment) {

@@ -6,12 +6,17 @@ import dev.opsledger.devstack.ApiClient;
 import dev.opsledger.testkit.KeycloakServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +41,7 @@ final class RunningStack {
     static final String KEYCLOAK = "http://127.0.0.1:" + (8180 + OFFSET);
     static final int POSTGRES_PORT = 15432 + OFFSET;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static RunningStack instance;
 
@@ -52,7 +58,17 @@ final class RunningStack {
 
     static synchronized RunningStack get() throws Exception {
         if (instance == null) {
-            run(Duration.ofMinutes(10), "./opsledger", "up", "--detach", "--fresh");
+            try {
+                run(Duration.ofMinutes(21), "./opsledger", "up", "--detach", "--fresh");
+            } catch (RuntimeException | AssertionError | IOException notReady) {
+                // A launcher still starting in the background would outlive the run: stop what it started.
+                try {
+                    run(Duration.ofMinutes(3), "./opsledger", "down");
+                } catch (RuntimeException | AssertionError | IOException downFailed) {
+                    notReady.addSuppressed(downFailed);
+                }
+                throw notReady;
+            }
             JsonNode state = JSON.readTree(Files.readString(HOME.resolve("state.json")));
             List<Long> pids = new ArrayList<>();
             pids.add(state.path("launcherPid").asLong());
@@ -89,10 +105,7 @@ final class RunningStack {
      * service list: a service switched on there joins every e2e check without a change here.
      */
     static List<String> servicesWithDatabase() throws IOException {
-        Properties list = new Properties();
-        try (InputStream in = RunningStack.class.getResourceAsStream("/devstack-services.properties")) {
-            list.load(in);
-        }
+        Properties list = serviceList();
         return Arrays.stream(list.getProperty("services").split(","))
                 .map(String::trim)
                 .filter(name -> Boolean.parseBoolean(list.getProperty(name + ".enabled", "true")))
@@ -103,13 +116,92 @@ final class RunningStack {
 
     /** The service's database on the stack's PostgreSQL (dev-only credentials of the embedded server). */
     static Connection database(String service) throws IOException, SQLException {
+        String name = serviceList().getProperty(service + ".database");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + name,
+                "postgres", "postgres");
+    }
+
+    /**
+     * A service's restart by the launcher after a kill -9: the pid that was killed and when, the pid
+     * the launcher started instead, and when the new process answered healthy on its own port.
+     */
+    record Restart(String service, long killedPid, Instant killedAt, long newPid, Instant healthyAt) {
+
+        Duration downFor() {
+            return Duration.between(killedAt, healthyAt);
+        }
+    }
+
+    /**
+     * kill -9 of a service (no shutdown hook, no graceful stop: what a crash or the OOM killer does),
+     * then waits, bounded, until the launcher's restart policy has started it again and it reports
+     * healthy. The new pid joins {@link #pids}, so {@code down} checks that one too.
+     */
+    Restart killAndAwaitRestart(String service, Duration timeout) throws IOException, InterruptedException {
+        return killAndAwaitRestart(service, timeout, () -> { });
+    }
+
+    /** As {@link #killAndAwaitRestart(String, Duration)}, running {@code whileDown} right after the kill. */
+    Restart killAndAwaitRestart(String service, Duration timeout, Runnable whileDown)
+            throws IOException, InterruptedException {
+        long killed = pidOf(service);
+        int restartsBefore = restartsOf(service);
+        ProcessHandle process = ProcessHandle.of(killed).orElseThrow(
+                () -> new AssertionError(service + " (pid " + killed + ") is not running"));
+        Instant killedAt = Instant.now();
+        process.destroyForcibly();
+        whileDown.run();
+        Instant deadline = killedAt.plus(timeout);
+        while (restartsOf(service) <= restartsBefore || pidOf(service) == killed) {
+            assertThat(Instant.now()).as("%s restarted by the launcher within %s", service, timeout).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        long restarted = pidOf(service);
+        pids.add(restarted);
+        while (!healthy(service)) {
+            assertThat(Instant.now()).as("%s healthy again within %s of its kill", service, timeout).isBefore(deadline);
+            Thread.sleep(500);
+        }
+        return new Restart(service, killed, killedAt, restarted, Instant.now());
+    }
+
+    /** The entry of one process in the launcher's {@code state.json}. */
+    static JsonNode stateEntry(String name) throws IOException {
+        for (JsonNode entry : JSON.readTree(Files.readString(HOME.resolve("state.json"))).path("entries")) {
+            if (entry.path("name").asString().equals(name)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + name + " in state.json");
+    }
+
+    static long pidOf(String name) throws IOException {
+        return stateEntry(name).path("pid").asLong();
+    }
+
+    static int restartsOf(String name) throws IOException {
+        return stateEntry(name).path("restarts").asInt();
+    }
+
+    /** The service's own health endpoint, not the gateway's: "up" means this process, not a route. */
+    private static boolean healthy(String service) throws IOException, InterruptedException {
+        String port = serviceList().getProperty(service + ".port");
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + (Integer.parseInt(port) + OFFSET) + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException notListeningYet) {
+            return false;
+        }
+    }
+
+    private static Properties serviceList() throws IOException {
         Properties list = new Properties();
         try (InputStream in = RunningStack.class.getResourceAsStream("/devstack-services.properties")) {
             list.load(in);
         }
-        String name = list.getProperty(service + ".database");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + name,
-                "postgres", "postgres");
+        return list;
     }
 
     static void run(Duration timeout, String... command) throws IOException, InterruptedException {

@@ -19,10 +19,13 @@ import java.util.concurrent.TimeoutException;
 public final class DevStack {
 
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration AWAIT_READY_TIMEOUT = Duration.ofMinutes(10);
+    // A backstop only: the launcher bounds its own start (Keycloak, then the services), and await-ready
+    // ends as soon as the launcher does; a busy machine queues Keycloak starts behind one file lock.
+    private static final Duration AWAIT_READY_TIMEOUT = Duration.ofMinutes(20);
     /**
-     * How long {@code up --detach} waits for the background launcher's first {@code state.json}. Generous: on a
-     * 2-core machine shared by several builds (load average 50+) the launcher's JVM took over 30 s to get there.
+     * Without the launcher's pid, how long {@code up --detach} waits for the background launcher's first
+     * {@code state.json}. Generous: on a 2-core machine shared by several builds (load average 50+) the
+     * launcher's JVM took over 30 s to get there.
      */
     private static final Duration LAUNCHER_FIRST_SIGN = Duration.ofMinutes(3);
 
@@ -38,7 +41,7 @@ public final class DevStack {
             case "up" -> new Launcher(home, specs, out).up(List.of(args).contains("--fresh"));
             case "status" -> status(home, out);
             case "down" -> down(home, out);
-            case "await-ready" -> awaitReady(home, out);
+            case "await-ready" -> awaitReady(home, backgroundLauncher(args), out);
             case "jars" -> jars(home, specs, out);
             default -> {
                 out.println("Unknown command " + command + "; use up, status, down, await-ready or jars");
@@ -97,8 +100,27 @@ public final class DevStack {
         }
     }
 
-    /** For {@code up --detach}: waits until the background launcher is ready or has given up. */
-    private static int awaitReady(StackHome home, PrintStream out) throws IOException {
+    /**
+     * The pid {@code ./opsledger up --detach} gave the launcher it started in the background
+     * ({@code await-ready --launcher-pid <pid>}), if it did.
+     */
+    private static Optional<Long> backgroundLauncher(String[] args) {
+        List<String> arguments = List.of(args);
+        int at = arguments.indexOf("--launcher-pid");
+        if (at < 0 || at + 1 >= arguments.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(arguments.get(at + 1)));
+    }
+
+    /**
+     * For {@code up --detach}: waits until the background launcher is ready or has given up. Until the
+     * launcher has written its state, it waits as long as that launcher's process lives: on a loaded
+     * machine its JVM may take longer than any fixed guess to get there. Without a pid it gives the
+     * launcher 30 s to show up.
+     */
+    private static int awaitReady(StackHome home, Optional<Long> launcherPid, PrintStream out)
+            throws IOException {
         Instant deadline = Instant.now().plus(AWAIT_READY_TIMEOUT);
         Path log = home.log("devstack");
         Instant began = Instant.now();
@@ -114,7 +136,8 @@ public final class DevStack {
                 if (state.get().phase() == StackState.Phase.FAILED) {
                     break;
                 }
-            } else if (sawLauncher || Duration.between(began, Instant.now()).compareTo(LAUNCHER_FIRST_SIGN) > 0) {
+            } else if (sawLauncher || launcherPid.map(pid -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true))
+                    .orElse(Duration.between(began, Instant.now()).compareTo(LAUNCHER_FIRST_SIGN) > 0)) {
                 break;
             }
             Launcher.pause(Duration.ofMillis(500));

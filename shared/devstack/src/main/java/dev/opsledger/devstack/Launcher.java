@@ -237,6 +237,22 @@ final class Launcher {
     }
 
     /**
+     * What a service's own settings in {@code devstack-services.properties} may refer to: facts of this
+     * stack (where the repository and the data live, the embedded PostgreSQL's dev-only login), so a
+     * folder a service may run scripts from is an absolute path derived from the repository root,
+     * never from input.
+     */
+    private Map<String, String> placeholders() {
+        return Map.of(
+                "root", home.root().toString(),
+                "home", home.home().toString(),
+                "postgres.host", postgres.host(),
+                "postgres.port", String.valueOf(postgres.port()),
+                "postgres.username", postgres.username(),
+                "postgres.password", postgres.password());
+    }
+
+    /**
      * What only the public entry needs: its dev-only client secret for browser logins, and the
      * service slot of every service started here switched on at its address. The gateway has a
      * slot per declared service; one that isn't started stays off, so nothing routes to it.
