@@ -202,7 +202,6 @@ final class Launcher {
         return properties;
     }
 
-    /** Secrets a process needs, passed in its environment: the services' dev-only audit signing keys. */
     /**
      * A child's secrets, in its environment rather than on its command line (which every user of the
      * machine can read): its Kafka login as {@code SPRING_APPLICATION_JSON}, and for a service with
@@ -218,22 +217,6 @@ final class Launcher {
             environment.put("SPRING_APPLICATION_JSON", JSON.writeValueAsString(kafkaLogin));
         }
         return environment;
-    }
-
-    /**
-     * What a service's own settings in {@code devstack-services.properties} may refer to: facts of this
-     * stack (where the repository and the data live, the embedded PostgreSQL's dev-only login), so a
-     * folder a service may run scripts from is an absolute path derived from the repository root,
-     * never from input.
-     */
-    private Map<String, String> placeholders() {
-        return Map.of(
-                "root", home.root().toString(),
-                "home", home.home().toString(),
-                "postgres.host", postgres.host(),
-                "postgres.port", String.valueOf(postgres.port()),
-                "postgres.username", postgres.username(),
-                "postgres.password", postgres.password());
     }
 
     /**
