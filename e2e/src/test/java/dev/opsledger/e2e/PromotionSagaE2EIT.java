@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opsledger.contracts.OpsLedgerService;
 import dev.opsledger.devstack.ApiClient;
+import dev.opsledger.devstack.KafkaReaderConfig;
+import dev.opsledger.testkit.KafkaAccessControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -293,24 +295,14 @@ class PromotionSagaE2EIT {
                 && types.contains("dev.opsledger.release.deployment-succeeded.v1");
     }
 
-    /**
-     * The consumer's settings in one place: the devstack's broker, and whatever security it asks of
-     * clients ({@link #securityProperties()}), so a change of the broker's authentication changes one
-     * method here.
-     */
+    /** Another team's consumer: the devstack's read-only {@code reader} login, a group of its own prefix. */
     static Properties consumerConfig() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (19092 + RunningStack.OFFSET));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-other-team-" + UUID.randomUUID());
+        // Bootstrap servers and the read-only reader's login, as the stack wrote them.
+        Properties config = KafkaReaderConfig.load(RunningStack.HOME);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaAccessControl.READER_GROUP_PREFIX + "e2e-other-team-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.putAll(securityProperties());
         return config;
-    }
-
-    /** None yet: the devstack's broker accepts plaintext clients on 127.0.0.1. */
-    static Map<String, String> securityProperties() {
-        return Map.of();
     }
 
     private static String serviceOf(JsonNode cloudEvent) {

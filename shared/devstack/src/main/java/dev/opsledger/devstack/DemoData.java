@@ -95,7 +95,7 @@ final class DemoData {
         policy.put("schedule", Map.of("cron", "0 2 * * *", "zone", "Europe/Berlin"));
         policy.put("retention", Map.of("keepLast", 7, "daily", 7, "weekly", 4, "monthly", 3));
         policy.put("rpo", "PT26H");
-        policy.put("verification", Map.of("cron", "0 4 * * SUN", "zone", "Europe/Berlin"));
+        policy.put("verification", Map.of("cron", "0 4 * * 0", "zone", "Europe/Berlin"));
         policy.put("restoreApproval", Map.of("requiredApprovals", 1, "approverRoles", List.of("approver"),
                 "fourEyes", true, "decisionTimeout", "PT24H"));
         policy.put("servesPreDeploy", true);
