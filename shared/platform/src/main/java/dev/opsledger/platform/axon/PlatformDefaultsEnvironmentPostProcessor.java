@@ -39,10 +39,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // While PostgreSQL is unreachable a request should get its 503 in seconds, not wait out
         // Hikari's default of 30 s for a connection (see ProblemDetailsExceptionHandler).
         defaults.put("spring.datasource.hikari.connection-timeout", "5000");
-        // The audit checkpoints' keys, under the environment names compose and operators set; empty
-        // unless set, and then a service on Kafka refuses to start (AuditCheckpointKeys).
-        defaults.put("opsledger.audit.checkpoints.signing-key", "${OPSLEDGER_AUDIT_SIGNING_KEY:}");
-        defaults.put("opsledger.audit.checkpoints.verification-keys", "${OPSLEDGER_AUDIT_VERIFICATION_KEYS:}");
         return defaults;
     }
 
