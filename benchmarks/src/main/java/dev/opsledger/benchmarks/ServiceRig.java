@@ -1,5 +1,6 @@
 package dev.opsledger.benchmarks;
 
+import dev.opsledger.testkit.AuditSigningKeys;
 import dev.opsledger.testkit.EmbeddedKafkaBroker;
 import dev.opsledger.testkit.EmbeddedPostgresServer;
 import dev.opsledger.testkit.LocalJwtIssuer;
@@ -55,6 +56,8 @@ final class ServiceRig implements AutoCloseable {
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri());
         properties.put("opsledger.observability.structured-logs", "false");
+        // A service on Kafka signs audit checkpoints: a throwaway pair, made for this run (testkit).
+        AuditSigningKeys.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
         properties.putAll(overrides);
         List<String> jvm = new ArrayList<>(List.of("-Xms256m", "-Xmx512m"));
         String extra = System.getenv("BENCH_SERVICE_JVM_OPTS");

@@ -5,6 +5,7 @@ import dev.opsledger.platform.axon.OpsLedgerServiceProperties;
 import dev.opsledger.platform.kafka.KafkaBridgeAutoConfiguration;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -46,8 +48,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditCheckpointAutoConfiguration {
 
     @Bean
-    AuditCheckpointKeys auditCheckpointKeys(AuditCheckpointProperties properties) {
-        return AuditCheckpointKeys.of(properties);
+    AuditCheckpointKeys auditCheckpointKeys(AuditCheckpointProperties properties, Environment environment) {
+        // The properties when set (tests, a service's own configuration), else the operator's variables.
+        String signingKey = properties.signingKey() != null && !properties.signingKey().isBlank()
+                ? properties.signingKey()
+                : environment.getProperty(AuditCheckpointKeys.SIGNING_KEY_ENV);
+        List<String> verificationKeys = !properties.verificationKeys().isEmpty()
+                ? properties.verificationKeys()
+                : List.of(environment.getProperty(AuditCheckpointKeys.VERIFICATION_KEYS_ENV, "").split(","));
+        return AuditCheckpointKeys.of(signingKey, verificationKeys);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,29 +27,39 @@ public final class AuditCheckpointKeys {
         this.verificationKeys = verificationKeys;
     }
 
-    public static AuditCheckpointKeys of(AuditCheckpointProperties properties) {
-        if (properties.signingKey() == null || properties.signingKey().isBlank()) {
+    /** The variables operators set (compose, the devstack); the properties win when both are set. */
+    public static final String SIGNING_KEY_ENV = "OPSLEDGER_AUDIT_SIGNING_KEY";
+    public static final String VERIFICATION_KEYS_ENV = "OPSLEDGER_AUDIT_VERIFICATION_KEYS";
+
+    /**
+     * @param signingKey       base64 PKCS#8 Ed25519 private key
+     * @param verificationKeys base64 X.509 Ed25519 public keys, the signing key's among them
+     */
+    public static AuditCheckpointKeys of(String signingKey, List<String> verificationKeys) {
+        if (signingKey == null || signingKey.isBlank()) {
             throw new IllegalStateException("No audit checkpoint signing key: set OPSLEDGER_AUDIT_SIGNING_KEY (an Ed25519 "
                     + "private key, base64 PKCS#8, e.g. `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`) "
                     + "and OPSLEDGER_AUDIT_VERIFICATION_KEYS (its public key, base64 X.509), or switch checkpoints off "
                     + "with opsledger.audit.checkpoints.enabled=false");
         }
-        PrivateKey signingKey = AuditCheckpointSignatures.privateKey(properties.signingKey());
-        Map<String, PublicKey> verificationKeys = new LinkedHashMap<>();
-        for (String encoded : properties.verificationKeys()) {
-            PublicKey key = AuditCheckpointSignatures.publicKey(encoded);
-            verificationKeys.put(AuditCheckpointSignatures.keyId(key), key);
+        PrivateKey privateKey = AuditCheckpointSignatures.privateKey(signingKey);
+        Map<String, PublicKey> publicKeys = new LinkedHashMap<>();
+        for (String encoded : verificationKeys) {
+            if (!encoded.isBlank()) {
+                PublicKey key = AuditCheckpointSignatures.publicKey(encoded);
+                publicKeys.put(AuditCheckpointSignatures.keyId(key), key);
+            }
         }
         // The JDK can't derive an Ed25519 public key from the private one: find it by signing a probe.
         AuditCheckpoint probe = AuditCheckpoint.unsigned("probe", 0, AuditHashChain.GENESIS, 0, Instant.EPOCH);
-        String signingKeyId = verificationKeys.entrySet().stream()
+        String signingKeyId = publicKeys.entrySet().stream()
                 .filter(entry -> AuditCheckpointSignatures.verify(
-                        AuditCheckpointSignatures.sign(probe, signingKey, entry.getKey()), entry.getValue()))
+                        AuditCheckpointSignatures.sign(probe, privateKey, entry.getKey()), entry.getValue()))
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The audit checkpoint signing key's public half is not "
                         + "among OPSLEDGER_AUDIT_VERIFICATION_KEYS: the service's own checkpoints would be refused"));
-        return new AuditCheckpointKeys(signingKey, signingKeyId, Map.copyOf(verificationKeys));
+        return new AuditCheckpointKeys(privateKey, signingKeyId, Map.copyOf(publicKeys));
     }
 
     public AuditCheckpoint sign(AuditCheckpoint checkpoint) {

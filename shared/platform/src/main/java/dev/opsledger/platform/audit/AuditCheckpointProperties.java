@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Signed checkpoints of the audit chain, under {@code opsledger.audit.checkpoints}; active with the
  * Kafka bridge. The keys come from the environment: {@code OPSLEDGER_AUDIT_SIGNING_KEY} and
- * {@code OPSLEDGER_AUDIT_VERIFICATION_KEYS} (see {@code PlatformDefaultsEnvironmentPostProcessor}).
+ * {@code OPSLEDGER_AUDIT_VERIFICATION_KEYS} (comma-separated), unless these properties set them.
  *
  * @param enabled          publish checkpoints and check the chain against them
  * @param interval         how often the service signs its chain's head, if it moved

@@ -46,10 +46,6 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         // While PostgreSQL is unreachable a request should get its 503 in seconds, not wait out
         // Hikari's default of 30 s for a connection (see ProblemDetailsExceptionHandler).
         defaults.put("spring.datasource.hikari.connection-timeout", "5000");
-        // The audit checkpoints' keys, under the environment names compose and operators set; empty
-        // unless set, and then a service on Kafka refuses to start (AuditCheckpointKeys).
-        defaults.put("opsledger.audit.checkpoints.signing-key", "${OPSLEDGER_AUDIT_SIGNING_KEY:}");
-        defaults.put("opsledger.audit.checkpoints.verification-keys", "${OPSLEDGER_AUDIT_VERIFICATION_KEYS:}");
         // A service runs 16+ request threads and 7-9 tracking processors (one connection each while they
         // handle a batch) beside JobRunr; with Hikari's default of 10 the request threads queued for a
         // connection under 16 concurrent commands (benchmarks P1: JFR showed 77 s of request-thread

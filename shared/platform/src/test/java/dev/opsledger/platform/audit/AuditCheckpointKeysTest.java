@@ -25,23 +25,23 @@ class AuditCheckpointKeysTest {
 
     @Test
     void givenNoSigningKey_whenTheServiceStarts_thenItRefusesNamingTheEnvironmentVariable() {
-        assertThatThrownBy(() -> AuditCheckpointKeys.of(properties(" ", List.of(CURRENT.publicKey()))))
+        assertThatThrownBy(() -> AuditCheckpointKeys.of(" ", List.of(CURRENT.publicKey())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("OPSLEDGER_AUDIT_SIGNING_KEY");
     }
 
     @Test
     void givenASigningKeyWhosePublicHalfIsNotListed_whenTheServiceStarts_thenItRefuses() {
-        assertThatThrownBy(() -> AuditCheckpointKeys.of(properties(CURRENT.privateKey(), List.of(RETIRED.publicKey()))))
+        assertThatThrownBy(() -> AuditCheckpointKeys.of(CURRENT.privateKey(), List.of(RETIRED.publicKey())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("OPSLEDGER_AUDIT_VERIFICATION_KEYS");
     }
 
     @Test
     void givenARotatedKey_whenCheckpointsOfTheCurrentAndTheRetiredKeyAreRead_thenBothAreAuthentic_andAnUnlistedOneIsNot() {
-        AuditCheckpointKeys keys = AuditCheckpointKeys.of(properties(CURRENT.privateKey(),
-                List.of(RETIRED.publicKey(), CURRENT.publicKey())));
-        AuditCheckpointKeys retired = AuditCheckpointKeys.of(properties(RETIRED.privateKey(), List.of(RETIRED.publicKey())));
+        AuditCheckpointKeys keys = AuditCheckpointKeys.of(CURRENT.privateKey(),
+                List.of(RETIRED.publicKey(), CURRENT.publicKey()));
+        AuditCheckpointKeys retired = AuditCheckpointKeys.of(RETIRED.privateKey(), List.of(RETIRED.publicKey()));
         EncodedKeyPair stranger = AuditCheckpointSignatures.generate();
-        AuditCheckpointKeys unlisted = AuditCheckpointKeys.of(properties(stranger.privateKey(), List.of(stranger.publicKey())));
+        AuditCheckpointKeys unlisted = AuditCheckpointKeys.of(stranger.privateKey(), List.of(stranger.publicKey()));
 
         assertThat(keys.isAuthentic(keys.sign(CHECKPOINT))).isTrue();
         assertThat(keys.isAuthentic(retired.sign(CHECKPOINT))).isTrue();

@@ -8,6 +8,7 @@ import dev.opsledger.platform.sample.SampleApplication;
 import dev.opsledger.platform.sample.SampleMessages.OpenSampleTask;
 import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
 import dev.opsledger.platform.sample.SampleMessages.SampleWorkRecorded;
+import dev.opsledger.testkit.AuditSigningKeys;
 import dev.opsledger.testkit.EmbeddedKafkaBroker;
 import dev.opsledger.testkit.PostgresDatabase;
 import dev.opsledger.testkit.WithPostgres;
@@ -99,6 +100,8 @@ class KafkaOutageIT {
                 .profiles("platform-sample")
                 .properties(database.properties())
                 .properties(broker.properties())
+                // Not a @WithKafka context, so the testkit's checkpoint keys are added by hand.
+                .properties(AuditSigningKeys.properties())
                 // A failed send must reach the processor within seconds, not after the 30 s / 2 min defaults.
                 .properties(
                         "opsledger.kafka.send-timeout=5s",
