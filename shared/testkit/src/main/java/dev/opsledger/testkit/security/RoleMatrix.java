@@ -130,6 +130,31 @@ public final class RoleMatrix {
         return operations;
     }
 
+    /**
+     * A service's {@code security/role-matrix.txt} holds against the service at {@code baseUrl}: every
+     * cell answered as declared, every endpoint of its OpenAPI document with a row, no row without an
+     * endpoint. Prints the figures {@code docs/security.md} quotes; fails naming every wrong cell.
+     */
+    public static Outcome assertHolds(String service, String baseUrl, LocalJwtIssuer issuer)
+            throws IOException, InterruptedException {
+        RoleMatrix matrix = read("security/role-matrix.txt");
+        Outcome outcome = matrix.check(baseUrl, issuer);
+        System.out.printf("RoleMatrixIT %s: %d operations, %d cells checked, %d wrong%n",
+                service, outcome.operations(), outcome.cells(), outcome.wrong().size());
+        List<String> problems = new ArrayList<>();
+        outcome.withoutRow().forEach(operation -> problems.add("endpoint without a row in the matrix: " + operation));
+        outcome.withoutOperation().forEach(row -> problems.add("row naming no endpoint: " + row));
+        outcome.wrong().forEach(cell -> problems.add("answered otherwise than declared: " + cell));
+        if (outcome.cells() != outcome.operations() * matrix.roles().size()) {
+            problems.add(outcome.cells() + " cells checked for " + outcome.operations() + " operations × "
+                    + matrix.roles().size() + " roles");
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError(service + "'s role matrix does not hold:\n  " + String.join("\n  ", problems));
+        }
+        return outcome;
+    }
+
     /** Sends every cell to the service at {@code baseUrl} (e.g. {@code http://127.0.0.1:8081}). */
     public Outcome check(String baseUrl, LocalJwtIssuer issuer) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
