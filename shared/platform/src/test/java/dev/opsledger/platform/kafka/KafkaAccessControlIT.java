@@ -137,8 +137,9 @@ class KafkaAccessControlIT {
     @Test
     void givenServiceLogin_whenWritingAnotherServicesEventsOrARequestTopicItDoesNotSendTo_thenRefused() throws Exception {
         Map<String, List<String>> forbidden = Map.of(
-                "access-service", List.of(RECEIVER.eventsTopic(), RECEIVER.requestsTopic(),
-                        OpsLedgerService.RELEASE.eventsTopic(), OpsLedgerService.BACKUP.requestsTopic()),
+                // access-service sends automation run-task requests (external access, ADR 017), nothing else.
+                "access-service", List.of(RECEIVER.eventsTopic(), OpsLedgerService.RELEASE.eventsTopic(),
+                        OpsLedgerService.BACKUP.requestsTopic()),
                 "backup-service", List.of(RECEIVER.requestsTopic(), OpsLedgerService.RELEASE.requestsTopic(),
                         RECEIVER.deadLetterTopic()),
                 "release-service", List.of(RECEIVER.eventsTopic(), OpsLedgerService.ACCESS.requestsTopic()),
