@@ -45,7 +45,10 @@ public final class OpsLedgerContextCustomizerFactory implements ContextCustomize
             }
             if (request.kafka()) {
                 properties.putAll(TestInfrastructure.kafka().properties());
-                // A service on Kafka publishes signed audit checkpoints and won't start without a key.
+            }
+            if (request.postgresOwner() != null || request.kafka()) {
+                // A service on Kafka publishes signed audit checkpoints and won't start without a key; so does
+                // one on a test's own broker (a stoppable or secured one), which only @WithPostgres marks.
                 properties.putAll(AuditSigningKeys.properties());
             }
             if (request.keycloak()) {
