@@ -56,10 +56,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -76,9 +81,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The requester is played at the Kafka boundary, as a service built on the platform sends: one
  * CloudEvent per request, sent again unchanged until Kafka acknowledges it (the platform's sender is a
- * tracking processor that retries from its token). A third of the requests go out in a burst and the
- * broker stops at once, while the service consumes and answers them; the rest are sent into the outage,
- * {@value #BETWEEN_REQUESTS_MILLIS} ms apart, and retried until the broker is back.
+ * tracking processor that retries from its token). A third of the requests go out in a burst; the broker
+ * stops while the service handles the burst's last one (held in its handler until then), so that request's
+ * effect is stored, its offset committed and its answer published across the outage. The rest are sent
+ * into the outage, {@value #BETWEEN_REQUESTS_MILLIS} ms apart, and retried until the broker is back.
  *
  * <p>Answers are counted by distinct CloudEvent id: the publisher may put a second copy of an answer
  * on the topic when the broker stored it but the ack was lost (consumers dedupe on the id, DESIGN.md);
@@ -115,13 +121,19 @@ class RequestsAcrossKafkaOutageIT {
                 requestIdByTask.put(taskId, "req-" + UUID.randomUUID());
             }
 
+            String heldTask = List.copyOf(requestIdByTask.keySet()).get(REQUESTS / 3 - 1);
+            HeldRequest held = new HeldRequest(heldTask);
+            context.getBean(CommandBus.class).registerHandlerInterceptor(held);
+
             Requester requester = new Requester(broker.bootstrapServers(), requestIdByTask);
             Future<?> sending = requesterThread.submit(requester::sendAll);
             assertThat(requester.firstThirdSent.await(RECOVERY.toSeconds(), TimeUnit.SECONDS))
                     .as("the first third of the requests acknowledged before the outage").isTrue();
-            // At once, while the service still consumes and answers the burst.
+            assertThat(held.reached.await(RECOVERY.toSeconds(), TimeUnit.SECONDS))
+                    .as("the last request of the burst reached its handler").isTrue();
             broker.close();
             long handledBeforeTheStop = handled(effectsByTask(jdbc), requestIdByTask);
+            held.release.countDown();
             requester.brokerStopped.countDown();
             Thread.sleep(Duration.ofSeconds(OUTAGE_SECONDS));
             long handledWhileDown = handled(effectsByTask(jdbc), requestIdByTask) - handledBeforeTheStop;
@@ -151,7 +163,10 @@ class RequestsAcrossKafkaOutageIT {
                     handledBeforeTheStop, handledWhileDown,
                     answered, answerEvents, answers.copies, publisherRefused, duplicatedEffects, duplicatedAnswers);
 
+            // The outage hit all three paths: the requester's sends, the consumer mid-request, the answer's publishing.
             assertThat(requester.failedAttempts.get()).as("sends refused while the broker was down").isPositive();
+            assertThat(handledWhileDown).as("requests handled while the broker was down").isPositive();
+            assertThat(publisherRefused).as("the publisher refused while an answer was due").isTrue();
             assertThat(requestIdByTask.keySet()).allSatisfy(taskId ->
                     assertThat(effects.getOrDefault(taskId, 0L)).as("work recorded for " + taskId).isEqualTo(1));
             assertThat(requestIdByTask.values()).allSatisfy(requestId ->
@@ -160,6 +175,33 @@ class RequestsAcrossKafkaOutageIT {
         } finally {
             requesterThread.shutdownNow();
             broker.close();
+        }
+    }
+
+    /**
+     * Holds the command of the burst's last request in its handler until the broker is stopped, so the
+     * request is handled while Kafka is away and its offset can't be committed at once: the outage that
+     * makes Kafka deliver a handled request again. Only the first delivery is held.
+     */
+    private static final class HeldRequest implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final String taskId;
+
+        HeldRequest(String taskId) {
+            this.taskId = taskId;
+        }
+
+        @Override
+        public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordSampleWork work
+                    && work.taskId().equals(taskId) && reached.getCount() > 0) {
+                reached.countDown();
+                release.await();
+            }
+            return chain.proceed();
         }
     }
 
