@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -83,7 +86,8 @@ import tools.jackson.databind.json.JsonMapper;
  * CloudEvent per request, sent again unchanged until Kafka acknowledges it (the platform's sender is a
  * tracking processor that retries from its token). A third of the requests go out in a burst; the broker
  * stops while the service handles the burst's last one (held in its handler until then), so that request's
- * effect is stored, its offset committed and its answer published across the outage. The rest are sent
+ * effect is stored while Kafka is away, its answer published once it is back, and its offset commit gives
+ * up (the test shortens the consumer's API timeout), so Kafka delivers it again and the inbox must skip it. The rest are sent
  * into the outage, {@value #BETWEEN_REQUESTS_MILLIS} ms apart, and retried until the broker is back.
  *
  * <p>Answers are counted by distinct CloudEvent id: the publisher may put a second copy of an answer
@@ -156,10 +160,12 @@ class RequestsAcrossKafkaOutageIT {
             long duplicatedAnswers = requestIdByTask.values().stream()
                     .mapToLong(id -> Math.max(0, answers.idsByRequestId.getOrDefault(id, Set.of()).size() - 1)).sum();
             System.out.printf("RequestsAcrossKafkaOutageIT: %d requests sent (%d send attempts failed during the %d s "
-                            + "outage and were retried; %d copies on the requests topic), %d handled (%d before the stop, %d while the "
+                            + "outage and were retried; %d copies on the requests topic), %d delivered "
+                            + "again by Kafka, %d handled (%d before the stop, %d while the "
                             + "broker was down), %d answered with %d "
                             + "answers (%d copies on the events topic; publisher refused by the stopped broker: %s), duplicated: %d effects, %d answers%n",
-                    REQUESTS, requester.failedAttempts.get(), OUTAGE_SECONDS, requestCopies(broker), handled,
+                    REQUESTS, requester.failedAttempts.get(), OUTAGE_SECONDS, requestCopies(broker),
+                    Deliveries.redelivered(SERVICE.requestsTopic()), handled,
                     handledBeforeTheStop, handledWhileDown,
                     answered, answerEvents, answers.copies, publisherRefused, duplicatedEffects, duplicatedAnswers);
 
@@ -274,10 +280,44 @@ class RequestsAcrossKafkaOutageIT {
                 .properties(
                         "opsledger.kafka.send-timeout=5s",
                         "opsledger.kafka.retry-backoff=200ms",
+                        // The request consumer's offset commit gives up after this (60 s by default): a 10 s
+                        // outage then does what a longer one would, and Kafka delivers a handled request again.
+                        "spring.kafka.consumer.properties[default.api.timeout.ms]=4000",
+                        "spring.kafka.consumer.properties[interceptor.classes]=" + Deliveries.class.getName(),
                         "spring.kafka.producer.properties[request.timeout.ms]=2000",
                         "spring.kafka.producer.properties[delivery.timeout.ms]=3000",
                         "spring.kafka.producer.properties[max.block.ms]=3000")
                 .run();
+    }
+
+    /** Counts the records the service's consumers received, by topic, partition and offset. */
+    public static final class Deliveries implements ConsumerInterceptor<Object, Object> {
+
+        static final Map<String, Integer> BY_RECORD = new ConcurrentHashMap<>();
+
+        /** Records of the topic received more than once. */
+        static long redelivered(String topic) {
+            return BY_RECORD.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(topic + "/")).mapToLong(e -> e.getValue() - 1).sum();
+        }
+
+        @Override
+        public ConsumerRecords<Object, Object> onConsume(ConsumerRecords<Object, Object> records) {
+            records.forEach(r -> BY_RECORD.merge(r.topic() + "/" + r.partition() + "/" + r.offset(), 1, Integer::sum));
+            return records;
+        }
+
+        @Override
+        public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+        }
     }
 
     /** Waits until the service's request consumer group committed past every record of the requests topic. */
