@@ -169,9 +169,11 @@ class RequestsAcrossKafkaOutageIT {
                     handledBeforeTheStop, handledWhileDown,
                     answered, answerEvents, answers.copies, publisherRefused, duplicatedEffects, duplicatedAnswers);
 
-            // The outage hit all three paths: the requester's sends, the consumer mid-request, the answer's publishing.
+            // The outage hit every path: the requester's sends, the consumer mid-request and its commit, the answer.
             assertThat(requester.failedAttempts.get()).as("sends refused while the broker was down").isPositive();
             assertThat(handledWhileDown).as("requests handled while the broker was down").isPositive();
+            assertThat(Deliveries.redelivered(SERVICE.requestsTopic()))
+                    .as("requests Kafka delivered again after a commit the outage refused").isPositive();
             assertThat(publisherRefused).as("the publisher refused while an answer was due").isTrue();
             assertThat(requestIdByTask.keySet()).allSatisfy(taskId ->
                     assertThat(effects.getOrDefault(taskId, 0L)).as("work recorded for " + taskId).isEqualTo(1));
