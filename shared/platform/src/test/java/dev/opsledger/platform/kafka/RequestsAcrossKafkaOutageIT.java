@@ -78,17 +78,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@link KafkaOutageIT} for requests and answers between services: a requester sends requests to the
  * sample service (it plays automation-service) while the broker is stopped for {@value #OUTAGE_SECONDS} s
- * and started again, and the test counts, per request id, the effects in the event store and the answers on the events topic. The property is DESIGN.md's: the request id is the idempotency key,
- * so an outage may make Kafka deliver a request twice, or the requester send it again, yet every request
- * has one effect and one answer.
+ * and started again, and the test counts, per request id, the effects in the event store and the answers
+ * on the events topic. The property is DESIGN.md's: the request id is the idempotency key, so an outage
+ * may make Kafka deliver a request twice, or the requester send it again, yet every request has one
+ * effect and one answer.
  *
  * <p>The requester is played at the Kafka boundary, as a service built on the platform sends: one
  * CloudEvent per request, sent again unchanged until Kafka acknowledges it (the platform's sender is a
  * tracking processor that retries from its token). A third of the requests go out in a burst; the broker
  * stops while the service handles the burst's last one (held in its handler until then), so that request's
  * effect is stored while Kafka is away, its answer published once it is back, and its offset commit gives
- * up (the test shortens the consumer's API timeout), so Kafka delivers it again and the inbox must skip it. The rest are sent
- * into the outage, {@value #BETWEEN_REQUESTS_MILLIS} ms apart, and retried until the broker is back.
+ * up (the test shortens the consumer's API timeout), so Kafka delivers it again and the inbox must skip
+ * it. The rest are sent into the outage, {@value #BETWEEN_REQUESTS_MILLIS} ms apart, and retried until
+ * the broker is back.
  *
  * <p>Answers are counted by distinct CloudEvent id: the publisher may put a second copy of an answer
  * on the topic when the broker stored it but the ack was lost (consumers dedupe on the id, DESIGN.md);
@@ -113,6 +115,7 @@ class RequestsAcrossKafkaOutageIT {
             PostgresDatabase database, @TempDir Path directory) throws Exception {
         Path kafkaDirectory = directory.resolve("kafka");
         int port = freePort();
+        Deliveries.BY_RECORD.clear();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaDirectory, port);
         ExecutorService requesterThread = Executors.newSingleThreadExecutor();
         try (ConfigurableApplicationContext context = start(database, broker)) {
@@ -160,13 +163,12 @@ class RequestsAcrossKafkaOutageIT {
             long duplicatedAnswers = requestIdByTask.values().stream()
                     .mapToLong(id -> Math.max(0, answers.idsByRequestId.getOrDefault(id, Set.of()).size() - 1)).sum();
             System.out.printf("RequestsAcrossKafkaOutageIT: %d requests sent (%d send attempts failed during the %d s "
-                            + "outage and were retried; %d copies on the requests topic), %d delivered "
-                            + "again by Kafka, %d handled (%d before the stop, %d while the "
-                            + "broker was down), %d answered with %d "
-                            + "answers (%d copies on the events topic; publisher refused by the stopped broker: %s), duplicated: %d effects, %d answers%n",
+                            + "outage and were retried; %d copies on the requests topic), %d delivered again by Kafka, "
+                            + "%d handled (%d before the stop, %d while the broker was down), %d answered with %d answers "
+                            + "(%d copies on the events topic; publisher refused by the stopped broker: %s), "
+                            + "duplicated: %d effects, %d answers%n",
                     REQUESTS, requester.failedAttempts.get(), OUTAGE_SECONDS, requestCopies(broker),
-                    Deliveries.redelivered(SERVICE.requestsTopic()), handled,
-                    handledBeforeTheStop, handledWhileDown,
+                    Deliveries.redelivered(SERVICE.requestsTopic()), handled, handledBeforeTheStop, handledWhileDown,
                     answered, answerEvents, answers.copies, publisherRefused, duplicatedEffects, duplicatedAnswers);
 
             // The outage hit every path: the requester's sends, the consumer mid-request and its commit, the answer.
