@@ -74,6 +74,7 @@ topic opsledger.backup.requests.dlt
 topic opsledger.automation.events
 topic opsledger.automation.requests
 topic opsledger.automation.requests.dlt
+topic opsledger.audit.checkpoints
 
 user release-service "${OPSLEDGER_KAFKA_RELEASE_SERVICE_PASSWORD:?}"
 user access-service "${OPSLEDGER_KAFKA_ACCESS_SERVICE_PASSWORD:?}"
@@ -90,13 +91,16 @@ allow release-service topic literal opsledger.automation.requests Write Describe
 allow release-service topic literal opsledger.access.events Read Describe
 allow release-service topic literal opsledger.backup.events Read Describe
 allow release-service topic literal opsledger.automation.events Read Describe
+allow release-service topic literal opsledger.audit.checkpoints Write Read Describe
 allow release-service group prefixed opsledger-release- Read Describe
 allow access-service topic literal opsledger.access.events Write Describe
 allow access-service topic literal opsledger.access.requests Read Describe
 allow access-service topic literal opsledger.access.requests.dlt Write Describe
+allow access-service topic literal opsledger.automation.requests Write Describe
 allow access-service topic literal opsledger.release.events Read Describe
 allow access-service topic literal opsledger.backup.events Read Describe
 allow access-service topic literal opsledger.automation.events Read Describe
+allow access-service topic literal opsledger.audit.checkpoints Write Read Describe
 allow access-service group prefixed opsledger-access- Read Describe
 allow backup-service topic literal opsledger.backup.events Write Describe
 allow backup-service topic literal opsledger.backup.requests Read Describe
@@ -104,6 +108,7 @@ allow backup-service topic literal opsledger.backup.requests.dlt Write Describe
 allow backup-service topic literal opsledger.release.events Read Describe
 allow backup-service topic literal opsledger.access.events Read Describe
 allow backup-service topic literal opsledger.automation.events Read Describe
+allow backup-service topic literal opsledger.audit.checkpoints Write Read Describe
 allow backup-service group prefixed opsledger-backup- Read Describe
 allow automation-service topic literal opsledger.automation.events Write Describe
 allow automation-service topic literal opsledger.automation.requests Read Describe
@@ -111,7 +116,9 @@ allow automation-service topic literal opsledger.automation.requests.dlt Write D
 allow automation-service topic literal opsledger.release.events Read Describe
 allow automation-service topic literal opsledger.access.events Read Describe
 allow automation-service topic literal opsledger.backup.events Read Describe
+allow automation-service topic literal opsledger.audit.checkpoints Write Read Describe
 allow automation-service group prefixed opsledger-automation- Read Describe
+allow reader topic literal opsledger.audit.checkpoints Read Describe
 allow gateway topic literal opsledger.release.events Read Describe
 allow gateway topic literal opsledger.access.events Read Describe
 allow gateway topic literal opsledger.backup.events Read Describe
