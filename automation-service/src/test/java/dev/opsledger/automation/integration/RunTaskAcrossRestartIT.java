@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.opsledger.automation.AutomationServiceApplication;
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.testkit.AuditSigningKeys;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.LocalJwtIssuer;
 import dev.opsledger.testkit.PostgresDatabase;
@@ -111,6 +112,7 @@ class RunTaskAcrossRestartIT {
         script.toFile().setExecutable(true);
         Map<String, Object> properties = new LinkedHashMap<>(database.properties());
         properties.putAll(issuer.properties());
+        properties.putAll(AuditSigningKeys.properties());
         properties.putAll(Map.of(
                 "server.port", "0",
                 "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),

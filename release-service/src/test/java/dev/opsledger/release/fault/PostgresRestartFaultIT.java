@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.opsledger.release.ReleaseServiceApplication;
 import dev.opsledger.testkit.KafkaBroker;
+import dev.opsledger.testkit.AuditSigningKeys;
 import dev.opsledger.testkit.LocalJwtIssuer;
 import dev.opsledger.testkit.PostgresDatabase;
 import dev.opsledger.testkit.RestartablePostgres;
@@ -201,6 +202,7 @@ class PostgresRestartFaultIT {
         Map<String, Object> properties = new LinkedHashMap<>(database.properties());
         properties.putAll(kafka.properties());
         properties.putAll(LocalJwtIssuer.shared().properties());
+        properties.putAll(AuditSigningKeys.properties());
         properties.put("server.port", 0);
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

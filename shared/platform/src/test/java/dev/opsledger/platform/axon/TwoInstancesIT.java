@@ -10,6 +10,7 @@ import dev.opsledger.platform.sample.SampleMessages.OpenSampleTask;
 import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
 import dev.opsledger.platform.sample.SampleMessages.ScheduleSampleReminder;
 import dev.opsledger.platform.sample.SamplePublicMessages.RecordSampleWorkV1;
+import dev.opsledger.testkit.AuditSigningKeys;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.PostgresDatabase;
 import dev.opsledger.testkit.WithKafka;
@@ -197,6 +198,7 @@ class TwoInstancesIT {
                 .profiles("platform-sample")
                 .properties(database.properties())
                 .properties(kafka.properties())
+                .properties(AuditSigningKeys.properties())
                 .properties("jobrunr.background-job-server.poll-interval-in-seconds=" + POLL_INTERVAL.toSeconds())
                 .run();
     }
