@@ -1,5 +1,6 @@
 package dev.opsledger.backup.config;
 
+import dev.opsledger.backup.driver.RepositoryCleaner;
 import dev.opsledger.backup.restore.persistence.RestorePins;
 import dev.opsledger.backup.run.persistence.ActiveRunClaims;
 import dev.opsledger.platform.axon.ProcessingGroups;
@@ -25,6 +26,12 @@ public class BackupServiceConfiguration {
     @Bean
     ConfigurerModule activeRunClaimsInTheEventsTransaction() {
         return ProcessingGroups.subscribingInTheEventsTransaction(ActiveRunClaims.PROCESSING_GROUP);
+    }
+
+    /** A file that could not be removed is retried, never skipped. */
+    @Bean
+    ConfigurerModule repositoryCleanerRetrying() {
+        return ProcessingGroups.retryingOnError(RepositoryCleaner.PROCESSING_GROUP);
     }
 
     /** A restore's pin on its run appears and disappears with the restore's own events. */

@@ -13,7 +13,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -204,18 +203,6 @@ public class AxonPlatformAutoConfiguration {
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize));
-    }
-
-    /**
-     * A handler that fails stops its processor, which retries the batch from its stored token with
-     * back-off, instead of Axon's default of logging and moving on: that default skips the event for
-     * the failing handler for good, a read-model or audit row lost without a trace (ADR 071). A
-     * handler that can never succeed blocks its processor, loudly, until someone fixes it.
-     */
-    @Bean
-    public ConfigurerModule handlerErrorsStopTheProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     public static int processorBatchSize(Environment environment) {

@@ -30,4 +30,13 @@ public final class ProcessingGroups {
                 .registerListenerInvocationErrorHandler(processingGroup,
                         configuration -> PropagatingErrorHandler.instance());
     }
+
+    /**
+     * A tracking processor that stops and retries from its stored token when a handler fails,
+     * instead of Axon's default of logging and moving on (which would silently skip an event).
+     */
+    public static ConfigurerModule retryingOnError(String processingGroup) {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                processingGroup, configuration -> PropagatingErrorHandler.instance());
+    }
 }
