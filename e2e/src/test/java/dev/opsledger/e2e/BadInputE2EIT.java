@@ -164,7 +164,7 @@ class BadInputE2EIT {
         RawHttp.Response created = HTTP.send("POST", "/api/applications", Map.of("Authorization",
                 "Bearer " + probeUser.token(), "Content-Type", "application/json"), application);
         assertThat(created.status()).as("the probe user's valid request").isEqualTo(201);
-        assertThat(eventCounts(List.of("release")).get("release")).as("events the probe user caused").isEqualTo(before + 1);
+        assertThat(eventCounts(List.of("release")).get("release")).as("events the probe user caused").isGreaterThan(before);
     }
 
     /**

@@ -44,6 +44,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +82,7 @@ class TwoInstancesIT {
                 CommandGateway commands = instances.get(i % 2).getBean(CommandGateway.class);
                 String taskId = "reminded-" + UUID.randomUUID();
                 commands.sendAndWait(new OpenSampleTask(taskId, 1));
+                awaitAcknowledged(first, taskId);
                 commands.sendAndWait(new ScheduleSampleReminder(taskId, DELAY));
                 reminded.add(taskId);
             }
@@ -91,6 +93,7 @@ class TwoInstancesIT {
             for (int i = 0; i < REQUESTS; i++) {
                 String taskId = "requested-" + UUID.randomUUID();
                 firstCommands.sendAndWait(new OpenSampleTask(taskId, 100));
+                awaitAcknowledged(first, taskId);
                 requestIdByTask.put(taskId, "req-" + UUID.randomUUID());
             }
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -191,6 +194,15 @@ class TwoInstancesIT {
                 .withDataContentType("application/json")
                 .withData(JSON.writeValueAsBytes(data))
                 .build());
+    }
+
+    /**
+     * The sample's saga acknowledges every opened task asynchronously, on whichever instance holds its
+     * processor: the next command on the task waits for it, or the two would race for the same sequence.
+     */
+    private static void awaitAcknowledged(ConfigurableApplicationContext instance, String taskId) {
+        EventStore events = instance.getBean(EventStore.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events.readEvents(taskId).asStream().count() >= 2);
     }
 
     private static ConfigurableApplicationContext start(PostgresDatabase database, KafkaBroker kafka) {
