@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The devstack's Keycloak keeps what was written at runtime (ADR 072): a group membership added
  * through the admin API, as access-service provisions one, and a user created at runtime are still
  * there after PostgreSQL and Keycloak are stopped and started again on the same stack home, which
- * also shows the realm import at the second start did not overwrite the realm.
+ * also shows the realm import at the second start did not overwrite the realm (Keycloak says it skipped it).
  */
 class DurableKeycloakIT {
 
@@ -45,6 +46,7 @@ class DurableKeycloakIT {
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(home.postgresData(), postgresPort);
                 EmbeddedKeycloak keycloak = Launcher.startKeycloak(home, postgres)) {
+            assertThat(Files.readString(keycloak.logFile())).contains("Realm 'opsledger' imported");
             Admin admin = new Admin(keycloak.baseUrl());
             String dev1 = admin.userId("dev1");
             assertThat(admin.groupPathsOf(dev1)).doesNotContain("/deployers");
@@ -57,6 +59,7 @@ class DurableKeycloakIT {
 
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(home.postgresData(), postgresPort);
                 EmbeddedKeycloak keycloak = Launcher.startKeycloak(home, postgres)) {
+            assertThat(Files.readString(keycloak.logFile())).contains("Realm 'opsledger' already exists. Import skipped");
             Admin admin = new Admin(keycloak.baseUrl());
 
             assertThat(admin.groupPathsOf(admin.userId("dev1"))).contains("/deployers");
