@@ -121,10 +121,10 @@ final class Launcher {
 
     private void wipeData() throws IOException {
         // The Kafka passwords and audit keys stay: they belong to the stack home, not to its data.
-        out.println("--fresh: wiping " + home.postgresData() + " (the services' and Keycloak's data), " + home.kafkaData() + ", " + home.backups() + ", "
-                + home.automationWork() + " and the demo-data marker");
-        for (Path path : List.of(home.postgresData(), home.kafkaData(), home.seededMarker(), home.stateFile(),
-                home.backups(), home.automationWork())) {
+        out.println("--fresh: wiping " + home.postgresData() + " (the services' and Keycloak's data), " + home.kafkaData()
+                + ", " + home.backups() + ", " + home.automationWork() + " and the demo-data marker");
+        for (Path path : List.of(home.postgresData(), home.importedRealm(), home.kafkaData(), home.seededMarker(),
+                home.stateFile(), home.backups(), home.automationWork())) {
             deleteRecursively(path);
         }
     }
@@ -145,6 +145,7 @@ final class Launcher {
         progress(started, "Kafka ready on " + kafka.bootstrapServers() + " (SASL/SCRAM, ACLs)");
         keycloak = keycloakStart.join();
         progress(started, "Keycloak ready on " + keycloak.baseUrl());
+        new ImportedRealm(home.importedRealm()).checkAtStart().ifPresent(notice -> progress(started, notice));
     }
 
     /**
