@@ -39,6 +39,9 @@ final class Launcher {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Keycloak's database on the stack's PostgreSQL; no service of devstack-services.properties may use it. */
+    static final String KEYCLOAK_DATABASE = "keycloak";
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -118,22 +121,20 @@ final class Launcher {
 
     private void wipeData() throws IOException {
         // The Kafka passwords and audit keys stay: they belong to the stack home, not to its data.
-        out.println("--fresh: wiping " + home.postgresData() + ", " + home.kafkaData() + ", " + home.backups() + ", "
-                + home.automationWork() + " and the demo-data marker");
-        for (Path path : List.of(home.postgresData(), home.kafkaData(), home.seededMarker(), home.stateFile(),
-                home.backups(), home.automationWork())) {
+        out.println("--fresh: wiping " + home.postgresData() + " (the services' and Keycloak's data), " + home.kafkaData()
+                + ", " + home.backups() + ", " + home.automationWork() + " and the demo-data marker");
+        for (Path path : List.of(home.postgresData(), home.importedRealm(), home.kafkaData(), home.seededMarker(),
+                home.stateFile(), home.backups(), home.automationWork())) {
             deleteRecursively(path);
         }
     }
 
     private void startInfrastructure(Instant started) {
-        // Keycloak takes the longest: it boots while PostgreSQL and Kafka start in this thread.
-        CompletableFuture<EmbeddedKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> EmbeddedKeycloak.builder()
-                .port(home.port(StackHome.KEYCLOAK_PORT))
-                .logFile(home.log("keycloak"))
-                .start());
         progress(started, "starting PostgreSQL, Kafka and Keycloak");
         postgres = EmbeddedPostgresServer.start(home.postgresData(), home.port(StackHome.POSTGRES_PORT));
+        // Keycloak keeps its data in PostgreSQL (ADR 072), which is up in seconds; Keycloak takes the longest,
+        // so it boots while Kafka starts and the services' databases are created in this thread.
+        CompletableFuture<EmbeddedKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> startKeycloak(home, postgres));
         for (ServiceSpec spec : specs) {
             if (spec.hasDatabase()) {
                 databases.put(spec.database(), postgres.createDatabase(spec.database()));
@@ -144,6 +145,21 @@ final class Launcher {
         progress(started, "Kafka ready on " + kafka.bootstrapServers() + " (SASL/SCRAM, ACLs)");
         keycloak = keycloakStart.join();
         progress(started, "Keycloak ready on " + keycloak.baseUrl());
+        new ImportedRealm(home.importedRealm()).checkAtStart().ifPresent(notice -> progress(started, notice));
+    }
+
+    /**
+     * The devstack's Keycloak: its data in the database {@value #KEYCLOAK_DATABASE} of the stack's durable
+     * PostgreSQL (ADR 072), so users and the group and role memberships access-service provisions survive a
+     * restart, and {@code --fresh} wipes them with the rest of PostgreSQL's data. The realm file is imported
+     * only into an empty database: Keycloak's start-up import ignores a realm that exists.
+     */
+    static EmbeddedKeycloak startKeycloak(StackHome home, EmbeddedPostgresServer postgres) {
+        return EmbeddedKeycloak.builder()
+                .port(home.port(StackHome.KEYCLOAK_PORT))
+                .logFile(home.log("keycloak"))
+                .database(postgres.createDatabase(KEYCLOAK_DATABASE))
+                .start();
     }
 
     /**

@@ -61,6 +61,11 @@ record StackHome(Path root, Path home, int portOffset) {
         return home.resolve("automation");
     }
 
+    /** Which realm file Keycloak imported into its database here ({@link ImportedRealm}); wiped by {@code --fresh}. */
+    Path importedRealm() {
+        return home.resolve("keycloak-realm.sha256");
+    }
+
     Path kafkaData() {
         return home.resolve("kafka");
     }

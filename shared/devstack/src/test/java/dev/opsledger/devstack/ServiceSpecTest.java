@@ -83,6 +83,13 @@ class ServiceSpecTest {
         }
     }
 
+    @Test
+    void givenTheShippedFile_whenLoaded_thenNoServiceSharesKeycloaksDatabase() {
+        assertThat(ServiceSpec.load()).filteredOn(ServiceSpec::hasDatabase).extracting(ServiceSpec::database)
+                .doesNotHaveDuplicates()
+                .doesNotContain(Launcher.KEYCLOAK_DATABASE);
+    }
+
     private static String readRootPom() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("../../pom.xml"));

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keycloak from the distribution zip ({@link KeycloakDistribution}), run as a child process with
- * {@code kc.sh start-dev --import-realm} on 127.0.0.1 and an in-memory database, so every start imports
- * the realm file afresh. Its output goes to a log file, never to the test output.
+ * {@code kc.sh start-dev --import-realm} on 127.0.0.1. Its output goes to a log file, never to the test output.
+ * <p>
+ * Tests get an in-memory database, so every start imports the realm file afresh. The devstack gives it a
+ * PostgreSQL database ({@link Builder#database}) so that what is written at runtime (users, group and role
+ * memberships provisioned by access-service) survives a restart (ADR 072); the realm file is then imported
+ * only into an empty database, since Keycloak's start-up import ignores a realm that exists.
  */
 public final class EmbeddedKeycloak implements KeycloakServer {
 
@@ -111,6 +116,7 @@ public final class EmbeddedKeycloak implements KeycloakServer {
         private int port;
         private Path logFile;
         private Path realmFile;
+        private PostgresDatabase database;
         // ~35 s on an idle 2-core machine; far longer when the machine is busy building, and a slow
         // start is not a failure worth a red build.
         private Duration startupTimeout = Duration.ofMinutes(6);
@@ -135,6 +141,16 @@ public final class EmbeddedKeycloak implements KeycloakServer {
             return this;
         }
 
+        /**
+         * Keeps Keycloak's data in this PostgreSQL database instead of in memory: durable across restarts,
+         * and the realm file imported only while the database holds no {@code opsledger} realm yet.
+         * The password reaches Keycloak through its environment, never its command line.
+         */
+        public Builder database(PostgresDatabase database) {
+            this.database = database;
+            return this;
+        }
+
         public Builder startupTimeout(Duration startupTimeout) {
             this.startupTimeout = startupTimeout;
             return this;
@@ -143,7 +159,7 @@ public final class EmbeddedKeycloak implements KeycloakServer {
         public EmbeddedKeycloak start() {
             int httpPort = port > 0 ? port : Ports.freePort();
             Path log = logFile != null ? logFile : defaultLogFile(httpPort);
-            Path home = KeycloakDistribution.home();
+            Path home = KeycloakDistribution.home(database == null ? "" : "postgres");
             // Concurrent starts from several JVMs would race on the shared distribution: the first start
             // of a version writes its build output into lib/, and each start reads the realm from data/import.
             // The lock is held until Keycloak is ready, by which time both are done.
@@ -152,7 +168,7 @@ public final class EmbeddedKeycloak implements KeycloakServer {
                             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
                 placeRealm(home);
-                EmbeddedKeycloak keycloak = launch(home, httpPort, log);
+                EmbeddedKeycloak keycloak = launch(home, httpPort, log, database);
                 try {
                     keycloak.awaitReady(startupTimeout);
                 } catch (RuntimeException e) {
@@ -187,16 +203,23 @@ public final class EmbeddedKeycloak implements KeycloakServer {
             }
         }
 
-        private static EmbeddedKeycloak launch(Path home, int httpPort, Path log) throws IOException {
+        private static EmbeddedKeycloak launch(Path home, int httpPort, Path log, PostgresDatabase database)
+                throws IOException {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(
+            List<String> command = new ArrayList<>(List.of(
                     home.resolve("bin/kc.sh").toString(),
                     "start-dev",
                     "--import-realm",
                     "--http-host=" + HOST,
-                    "--http-port=" + httpPort,
-                    // In memory: a realm left from an earlier run would make Keycloak skip the import.
-                    "--db=dev-mem")
+                    "--http-port=" + httpPort));
+            if (database == null) {
+                // In memory: a realm left from an earlier run would make Keycloak skip the import.
+                command.add("--db=dev-mem");
+            } else {
+                command.addAll(List.of("--db=postgres", "--db-url=" + database.jdbcUrl(),
+                        "--db-username=" + database.username()));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -204,7 +227,12 @@ public final class EmbeddedKeycloak implements KeycloakServer {
             // KC_* variables of the caller's shell would silently change the server we promise.
             environment.keySet().removeIf(name -> name.startsWith("KC_"));
             environment.put("JAVA_HOME", System.getProperty("java.home"));
-            // Master-realm admin for the admin console of a local devstack; dev-only, gone at the next start.
+            if (database != null) {
+                // Not on the command line, which every user of the machine can read.
+                environment.put("KC_DB_PASSWORD", database.password());
+            }
+            // Master-realm admin for the admin console of a local devstack; dev-only. Keycloak creates it only
+            // while the master realm has no admin, so with a database it is made once and kept.
             environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             return new EmbeddedKeycloak(builder.start(), "http://" + HOST + ":" + httpPort, log);

@@ -31,8 +31,22 @@ public final class KeycloakDistribution {
 
     /** The unpacked distribution ({@code bin/kc.sh} inside), unpacking it first if needed. */
     public static Path home() {
+        return home("");
+    }
+
+    /**
+     * A copy of the distribution of its own for one build configuration, e.g. {@code "postgres"}
+     * ({@code keycloak-<version>-postgres}); {@code ""} is the tests' in-memory one.
+     * <p>
+     * Keycloak bakes its build-time options (the database vendor among them) into {@code lib/quarkus}
+     * and rebuilds itself at start when they change. One copy shared by servers of two configurations
+     * would be rebuilt at every switch, under the feet of a server still running from it; a copy per
+     * configuration is built once.
+     */
+    public static Path home(String buildConfiguration) {
         String version = TestkitVersions.keycloak();
-        Path target = cacheDirectory().resolve("keycloak-" + version);
+        String suffix = buildConfiguration.isEmpty() ? "" : "-" + buildConfiguration;
+        Path target = cacheDirectory().resolve("keycloak-" + version + suffix);
         if (Files.isExecutable(target.resolve("bin/kc.sh"))) {
             return target;
         }
