@@ -43,6 +43,7 @@ class PlatformDefaultsEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("axon.eventhandling.processors.integration-request-sender.batch-size"))
                 .isEqualTo(String.valueOf(AxonPlatformAutoConfiguration.PROCESSOR_BATCH_SIZE));
         assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("20");
+        assertThat(environment.getProperty("spring.datasource.hikari.minimum-idle")).isEqualTo("2");
     }
 
     @Test
