@@ -188,7 +188,7 @@ public final class Benchmarks {
         Map<Long, Double> sqlP99s = new LinkedHashMap<>();
         StringBuilder detail = new StringBuilder();
         // Loading is most of P4's time; the largest size is cut down when it can't finish in the bound.
-        long budgetEnd = System.nanoTime() + Duration.ofMinutes(smoke ? 1 : 5).toNanos();
+        long budgetEnd = System.nanoTime() + Duration.ofMinutes(smoke ? 1 : 8).toNanos();
         double loadSeconds = 0;
         for (long rows : auditRows) {
             double rate = p4.loaded() == 0 ? 0 : p4.loaded() / loadSeconds;
@@ -251,12 +251,16 @@ public final class Benchmarks {
             double warm = stack.up(false);
             String warmTimeline = stack.timeline();
             Map<String, Long> warmRss = stack.rss();
+            Map<String, Long> warmPss = stack.memory(Rss.Kind.PSS);
             if (only.contains("P5")) {
                 long total = warmRss.values().stream().mapToLong(Long::longValue).sum();
+                long proportional = warmPss.values().stream().mapToLong(Long::longValue).sum();
                 results.row("P5", "./opsledger up → ready, cold / warm", f("%.1f s / %.1f s", cold, warm), "—", "—",
                         "cold ≤ 90 s", cold <= 90);
                 results.row("P5", "Total RSS of every process, all services up (warm, idle)", Rss.gib(total), "—", "—",
                         "≤ 3 GiB", total <= 3L * 1024 * 1024 * 1024);
+                results.row("P5", "… the same with shared pages counted once (PSS)", Rss.gib(proportional), "—", "—",
+                        "≤ 3 GiB", proportional <= 3L * 1024 * 1024 * 1024);
             }
             if (only.contains("P2")) {
                 p2(stack, http);
@@ -271,11 +275,12 @@ public final class Benchmarks {
                     initialised and the demo data seeded; Keycloak's distribution was already unpacked in
                     ~/.cache/opsledger (a first start on a new machine adds its unpacking and Quarkus build).
                     RSS by process after the cold start: %s; after the warm start: %s; after P2's load: %s.
+                    PSS by process after the warm start (a shared page divided among the processes that map it): %s.
 
                     The launcher's progress (seconds since it started), cold: %s.
 
                     Warm: %s.""",
-                    home, Stack.PORT_OFFSET, rssLine(coldRss), rssLine(warmRss), rssLine(afterLoad), coldTimeline,
+                    home, Stack.PORT_OFFSET, rssLine(coldRss), rssLine(warmRss), rssLine(afterLoad), rssLine(warmPss), coldTimeline,
                     warmTimeline));
         }
     }
@@ -337,7 +342,7 @@ public final class Benchmarks {
                 the runner (approval answered → first GET showing DEPLOYED, polled every 10 ms): %s.%s
 
                 Each step after the approval, from the event before it (stored times):%s""",
-                SagaOverhead.INSTANT_EXECUTABLE, saga.summary(), outcome.polled().summary(),
+                SagaOverhead.INSTANT_SCRIPT, saga.summary(), outcome.polled().summary(),
                 outcome.firstFailure() == null ? "" : " First failure: " + outcome.firstFailure() + ".", steps));
     }
 

@@ -7,16 +7,37 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Resident memory of processes, read from Linux's {@code /proc} (VmRSS). */
+/**
+ * Resident memory of processes, read from Linux's {@code /proc}. {@link Kind#RSS} is each process's
+ * {@code VmRSS}: a sum of them counts a shared page once per process that maps it (PostgreSQL's shared
+ * buffers once per backend, the JDK's CDS archive once per JVM). {@link Kind#PSS} divides every shared
+ * page among the processes that map it, so the sum is the memory the processes really hold.
+ */
 final class Rss {
+
+    enum Kind {
+        RSS("status", "VmRSS:"), PSS("smaps_rollup", "Pss:");
+
+        private final String file;
+        private final String field;
+
+        Kind(String file, String field) {
+            this.file = file;
+            this.field = field;
+        }
+    }
 
     private Rss() {
     }
 
     static long bytesOf(long pid) {
+        return bytesOf(pid, Kind.RSS);
+    }
+
+    static long bytesOf(long pid, Kind kind) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), kind.file))) {
+                if (line.startsWith(kind.field)) {
                     return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }
@@ -57,7 +78,11 @@ final class Rss {
     }
 
     static long total(Set<Long> pids) {
-        return pids.stream().mapToLong(Rss::bytesOf).sum();
+        return total(pids, Kind.RSS);
+    }
+
+    static long total(Set<Long> pids, Rss.Kind kind) {
+        return pids.stream().mapToLong(pid -> bytesOf(pid, kind)).sum();
     }
 
     static String gib(long bytes) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * P6: the promotion saga across the real release-, backup- and automation-service of the benchmark's
  * own stack, through the gateway with Keycloak tokens. One environment with one approver, a pre-deploy
  * backup of a tiny PostgreSQL database ({@code pg_dump} of one small table) and a deploy task whose
- * executable exits at once ({@code /usr/bin/true}). Per promotion, from the approval to "deployed":
+ * executable exits at once ({@value #INSTANT_SCRIPT}). Per promotion, from the approval to "deployed":
  * measured from release-service's own event store (the stored times of {@code PromotionApproved} and of
  * {@code DeployTaskSucceeded}, which makes it DEPLOYED), so neither the runner's polling nor the gateway's answer time is in it;
  * the same events give each step's share.
@@ -31,7 +31,11 @@ final class SagaOverhead {
     static final String TINY_DATABASE = "bench_tiny";
     /** {@code opsledger.backup.credentials.bench.*}, set by {@link Stack} for its own backup-service (dev only). */
     static final String CREDENTIALS_REF = "bench";
-    static final String INSTANT_EXECUTABLE = "/usr/bin/true";
+    /**
+     * The deploy script that returns at once, in the folder the devstack allows automation-service to run
+     * ({@code automation.set.opsledger.automation.allowed-executables} in {@code devstack-services.properties}).
+     */
+    static final String INSTANT_SCRIPT = "automation-service/scripts/deploy-instant.sh";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> PARAMETERS = List.of("application", "environment", "version", "commit",
             "artifact", "promotion_id");
@@ -154,7 +158,7 @@ final class SagaOverhead {
                 .map(name -> Map.<String, Object>of("name", name, "type", "STRING")).toList();
         return created(post("auto1", "/api/tasks", Map.of(
                 "name", "bench-deploy-" + UUID.randomUUID().toString().substring(0, 8),
-                "executor", Map.of("kind", "SHELL", "executable", INSTANT_EXECUTABLE, "arguments", List.of()),
+                "executor", Map.of("kind", "SHELL", "executable", stack.root().resolve(INSTANT_SCRIPT).toString(), "arguments", List.of()),
                 "parameters", parameters,
                 "timeout", "PT1M",
                 "concurrency", "ALLOW",

@@ -28,6 +28,11 @@ final class Stack implements AutoCloseable {
     private final Path home;
     private boolean up;
 
+    /** The repository the stack runs from. */
+    Path root() {
+        return root;
+    }
+
     Stack(Path root, Path home) {
         this.root = root;
         this.home = home;
@@ -78,6 +83,11 @@ final class Stack implements AutoCloseable {
 
     /** RSS of every process of the stack: the launcher (with Kafka) and its children, and PostgreSQL. */
     Map<String, Long> rss() throws IOException {
+        return memory(Rss.Kind.RSS);
+    }
+
+    /** Resident memory by process of the stack (its services, Keycloak, the launcher with Kafka, PostgreSQL). */
+    Map<String, Long> memory(Rss.Kind kind) throws IOException {
         JsonNode state = JSON.readTree(Files.readString(home.resolve("state.json")));
         long launcher = state.get("launcherPid").asLong();
         Map<String, Long> byProcess = new LinkedHashMap<>();
@@ -85,7 +95,7 @@ final class Stack implements AutoCloseable {
         for (JsonNode entry : state.get("entries")) {
             if (entry.hasNonNull("pid")) {
                 long pid = entry.get("pid").asLong();
-                byProcess.put(entry.get("name").asString(), Rss.total(Rss.treeOf(pid)));
+                byProcess.put(entry.get("name").asString(), Rss.total(Rss.treeOf(pid), kind));
                 counted.addAll(Rss.treeOf(pid));
             }
         }
@@ -95,16 +105,16 @@ final class Stack implements AutoCloseable {
         long keycloak = 0;
         for (long pid : List.copyOf(launcherTree)) {
             if (commandLine(pid).contains("keycloak")) {
-                keycloak += Rss.bytesOf(pid);
+                keycloak += Rss.bytesOf(pid, kind);
                 launcherTree.remove(pid);
             }
         }
         byProcess.put("keycloak", keycloak);
-        byProcess.put("launcher+kafka", Rss.total(launcherTree));
+        byProcess.put("launcher+kafka", Rss.total(launcherTree, kind));
         Set<Long> postgres = Rss.treesMatching(home.resolve("postgres").toString());
         postgres.removeAll(counted);
         postgres.removeAll(Rss.treeOf(launcher));
-        byProcess.put("postgres", Rss.total(postgres));
+        byProcess.put("postgres", Rss.total(postgres, kind));
         return byProcess;
     }
 
@@ -144,13 +154,11 @@ final class Stack implements AutoCloseable {
         // with 429s: P2 measures what the gateway costs a request, so the limit is lifted for this stack.
         builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_CAPACITY", "1000000");
         builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_REFILLPERSECOND", "1000000");
-        // P6: backup-service may dump the runner's tiny database with the stack's dev-only PostgreSQL login,
-        // and automation-service may run the executable that exits at once.
+        // P6: backup-service may dump the runner's tiny database with the stack's dev-only PostgreSQL login.
         builder.environment().put("OPSLEDGER_BACKUP_CREDENTIALS_" + SagaOverhead.CREDENTIALS_REF.toUpperCase()
                 + "_USERNAME", "postgres");
         builder.environment().put("OPSLEDGER_BACKUP_CREDENTIALS_" + SagaOverhead.CREDENTIALS_REF.toUpperCase()
                 + "_PASSWORD", "postgres");
-        builder.environment().put("AUTOMATION_ALLOWED_EXECUTABLES", SagaOverhead.INSTANT_EXECUTABLE);
         Files.createDirectories(home.getParent());
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
