@@ -146,28 +146,43 @@ final class RunProcesses {
         return ended;
     }
 
-    /** SIGKILL to every live process of the session, looking again until none is left (bounded). */
+    /**
+     * SIGKILL to every live process of the session, looking again until none is left (bounded).
+     * A stopping worker is interrupted; its run's processes are ended all the same, and the
+     * interrupt is kept for the caller.
+     */
     Ended end(RunSession session) {
         long self = ProcessHandle.current().pid();
+        boolean interrupted = Thread.interrupted();
         Set<Long> seen = new HashSet<>();
         List<String> killed = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            List<ProcessStat> members = members(session, self);
-            if (members.isEmpty()) {
-                return new Ended(killed, 0);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                List<ProcessStat> members = members(session, self);
+                if (members.isEmpty()) {
+                    return new Ended(killed, 0);
+                }
+                for (ProcessStat member : members) {
+                    // The handle carries the start time, so a pid reused since the look is not killed.
+                    ProcessHandle.of(member.pid()).ifPresent(handle -> {
+                        String command = handle.info().command().orElse("?");
+                        if (handle.destroyForcibly() && seen.add(member.pid())) {
+                            killed.add(member.pid() + " " + command);
+                        }
+                    });
+                }
+                try {
+                    Thread.sleep(BETWEEN_ROUNDS);
+                } catch (InterruptedException stopping) {
+                    interrupted = true;
+                }
             }
-            for (ProcessStat member : members) {
-                // The handle carries the start time, so a pid reused since the look is not killed.
-                ProcessHandle.of(member.pid()).ifPresent(handle -> {
-                    String command = handle.info().command().orElse("?");
-                    if (handle.destroyForcibly() && seen.add(member.pid())) {
-                        killed.add(member.pid() + " " + command);
-                    }
-                });
+            return new Ended(killed, members(session, self).size());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            pause();
         }
-        return new Ended(killed, members(session, self).size());
     }
 
     private static List<ProcessStat> members(RunSession session, long self) {
@@ -175,15 +190,6 @@ final class RunProcesses {
             return List.of();
         }
         return ProcessStat.all().stream().filter(session::owns).filter(p -> p.pid() != self).toList();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(BETWEEN_ROUNDS);
-        } catch (InterruptedException stopping) {
-            // Ending a run's processes is what a stop does: finish the rounds, keep the flag.
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
