@@ -21,7 +21,8 @@ class RunSessionTable implements RunSessionRecords {
     @Override
     public void record(RunSession session) {
         jdbc.sql("""
-                        INSERT INTO run_process (run_id, leader_pid, leader_start_ticks, leader_started_at, boot_id, host)
+                        INSERT INTO run_process
+                            (run_id, leader_pid, leader_start_ticks, leader_started_at, boot_id, host)
                         VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (run_id) DO UPDATE SET leader_pid = EXCLUDED.leader_pid,
                             leader_start_ticks = EXCLUDED.leader_start_ticks,

@@ -128,7 +128,8 @@ public class RunWorkers implements SmartLifecycle {
         if (ended == null || ended.killed().isEmpty() && ended.left() == 0) {
             return INTERRUPTED_REASON;
         }
-        String reason = INTERRUPTED_REASON + "; " + ended.killed().size() + " of its processes still running were ended";
+        String reason = INTERRUPTED_REASON + "; " + ended.killed().size()
+                + " of its processes still running were ended";
         return ended.left() == 0 ? reason : reason + ", " + ended.left() + " would not end";
     }
 

@@ -69,7 +69,8 @@ class RunProcessesIT {
         started.addAll(members);
         assertThat(members).as("the script, its background grandchild and its foreground sleep").contains(leader,
                 grandchild);
-        Map<String, Object> row = jdbc.sql("SELECT * FROM run_process WHERE run_id = 'run-crashed'").query().singleRow();
+        Map<String, Object> row = jdbc.sql("SELECT * FROM run_process WHERE run_id = 'run-crashed'").query()
+                .singleRow();
         assertThat(row).containsEntry("leader_pid", leader)
                 .containsEntry("leader_start_ticks", ProcessStat.of(leader).orElseThrow().startTicks())
                 .containsEntry("boot_id", Machine.current().orElseThrow().bootId())
@@ -147,7 +148,8 @@ class RunProcessesIT {
     }
 
     private static long grandchildOf(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertThat(line).startsWith("grandchild ");
         return Long.parseLong(line.substring("grandchild ".length()));
