@@ -37,8 +37,9 @@ import tools.jackson.databind.JsonNode;
  *   (the backup is still running when it dies, and answers while it is down). After the restart the
  *   promotion is deployed, with exactly one backup run and one task run for its request ids.</li>
  *   <li><b>Mid-run:</b> automation-service dies while the deploy task's process runs. After the
- *   restart the run is closed {@code INTERRUPTED}, the promotion fails with that reason, and no saga
- *   or queued run is left waiting.</li>
+ *   restart no process of the run is alive any more (the restarted service ended the session the
+ *   killed one had recorded, ADR 073), the run is closed {@code INTERRUPTED}, the promotion fails
+ *   with that reason, and no saga or queued run is left waiting.</li>
  * </ol>
  *
  * Everything is set up through the gateway with real Keycloak tokens: a backup target and policy on
@@ -154,6 +155,8 @@ class CrashE2EIT {
         report.line("run %s of the deploy task is RUNNING and has logged its start", runId);
         long automation = RunningStack.pidOf("automation");
         List<ProcessHandle> scripts = ProcessHandle.of(automation).orElseThrow().descendants().toList();
+        report.line("processes of the run before the kill: %s", describe(scripts));
+        assertThat(scripts).as("the deploy script's processes under automation-service").isNotEmpty();
 
         RunningStack.Restart restart = stack.killAndAwaitRestart("automation", RESTART_WAIT);
         report.line("killed automation-service pid %d at %s while run %s was RUNNING; restarted as pid %d,"
@@ -175,7 +178,13 @@ class CrashE2EIT {
             assertThat(run.path("runId").asString()).isEqualTo(runId);
             assertThat(run.path("requestId").asString()).isEqualTo("release:" + promotion + ":deploy:1");
             assertThat(run.path("status").asString()).isEqualTo("INTERRUPTED");
-            assertThat(run.path("detail").asString()).contains(INTERRUPTED_REASON);
+            assertThat(run.path("detail").asString()).contains(INTERRUPTED_REASON)
+                    .contains("of its processes still running were ended");
+            // SIGKILL ended the JVM only; the restarted service ended the rest before closing the run.
+            List<ProcessHandle> survivors = scripts.stream().filter(ProcessHandle::isAlive).toList();
+            report.line("processes of the run alive after the restart: %d of %d; the run says \"%s\"",
+                    survivors.size(), scripts.size(), run.path("detail").asString());
+            assertThat(survivors).as("processes of the run alive after automation-service's restart").isEmpty();
             assertThat(backupRunsOf(target.targetId())).as("backup runs of the target").hasSize(1);
             assertThat(failed.path("deployRunId").asString()).isEqualTo(runId);
 
@@ -188,11 +197,12 @@ class CrashE2EIT {
             report.line("left waiting: no saga, no queued or running run; lost: 0 (%d s in all)",
                     Duration.between(started, Instant.now()).toSeconds());
         } finally {
-            // SIGKILL ends the JVM only: what it started lives on, as after a real crash.
+            // Only when an assertion above failed is anything left: end it, so later tests don't inherit it.
             List<ProcessHandle> survivors = scripts.stream().filter(ProcessHandle::isAlive).toList();
-            report.line("processes of the run alive after the kill: %d of %d (ended now)", survivors.size(),
-                    scripts.size());
-            survivors.forEach(ProcessHandle::destroyForcibly);
+            if (!survivors.isEmpty()) {
+                report.line("test failed: ending the %d survivors now %s", survivors.size(), describe(survivors));
+                survivors.forEach(ProcessHandle::destroyForcibly);
+            }
             report.print();
         }
     }
@@ -356,6 +366,10 @@ class CrashE2EIT {
     private static List<JsonNode> taskRunsOf(String task) {
         return api().expectSuccess(api().get("rm1", "/api/task-runs?limit=500&taskId=" + task),
                 "list the task's runs").body().path("entries").valueStream().toList();
+    }
+
+    private static List<String> describe(List<ProcessHandle> processes) {
+        return processes.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
     }
 
     private static List<String> summary(List<JsonNode> runs) {

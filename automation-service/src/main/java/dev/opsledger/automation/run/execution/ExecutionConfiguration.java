@@ -21,8 +21,10 @@ public class ExecutionConfiguration {
     @Bean
     RunWorkers runWorkers(CommandGateway commands, CorrelationChains chains, JdbcClient jdbc, Secrets secrets,
                           ExecutorAllowList allowList, AutomationProperties properties) {
-        return new RunWorkers(commands, chains, jdbc, secrets,
-                new ShellExecution(allowList, properties.workDirectory(), properties.path(), properties.pollInterval()),
+        RunProcesses processes = RunProcesses.onThisMachine(new RunSessionTable(jdbc));
+        return new RunWorkers(commands, chains, jdbc, secrets, processes,
+                new ShellExecution(allowList, properties.workDirectory(), properties.path(), properties.pollInterval(),
+                        processes),
                 new HttpExecution(allowList, properties.pollInterval()),
                 properties.workers(), properties.maxLogCharacters(), properties.pollInterval().toMillis());
     }

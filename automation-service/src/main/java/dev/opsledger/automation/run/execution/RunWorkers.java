@@ -47,6 +47,7 @@ public class RunWorkers implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Secrets secrets;
     private final Map<Class<?>, Execution> executions;
+    private final RunProcesses processes;
     private final int size;
     private final long maxLogCharacters;
     private final long pollMillis;
@@ -57,7 +58,9 @@ public class RunWorkers implements SmartLifecycle {
     private volatile boolean running;
 
     RunWorkers(CommandGateway commands, CorrelationChains chains, JdbcClient jdbc, Secrets secrets,
-               ShellExecution shell, HttpExecution http, int size, long maxLogCharacters, long pollMillis) {
+               RunProcesses processes, ShellExecution shell, HttpExecution http, int size, long maxLogCharacters,
+               long pollMillis) {
+        this.processes = processes;
         this.commands = commands;
         this.chains = chains;
         this.jdbc = jdbc;
@@ -102,17 +105,32 @@ public class RunWorkers implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
+    /**
+     * Closes the runs a dead worker left running. Their processes are ended first (those of any
+     * session still recorded, also of a run the saga closed meanwhile), so that no deploy script is
+     * still deploying once its run says interrupted.
+     */
     void interruptLeftovers() {
+        Map<String, RunProcesses.Ended> ended = processes.endLeftovers();
         List<String> leftovers = jdbc.sql("SELECT run_id FROM run_queue WHERE started_at IS NOT NULL ORDER BY run_id")
                 .query(String.class).list();
         for (String runId : leftovers) {
             try {
-                send(runId, new InterruptRun(runId, INTERRUPTED_REASON));
+                send(runId, new InterruptRun(runId, interruptedReason(ended.get(runId))));
                 log.info("Run {} was running when the service stopped: closed as interrupted", runId);
             } catch (RuntimeException refused) {
                 log.warn("Run {} could not be closed as interrupted: {}", runId, refused.getMessage());
             }
         }
+    }
+
+    static String interruptedReason(RunProcesses.Ended ended) {
+        if (ended == null || ended.killed().isEmpty() && ended.left() == 0) {
+            return INTERRUPTED_REASON;
+        }
+        String reason = INTERRUPTED_REASON + "; " + ended.killed().size()
+                + " of its processes still running were ended";
+        return ended.left() == 0 ? reason : reason + ", " + ended.left() + " would not end";
     }
 
     private void poll() {

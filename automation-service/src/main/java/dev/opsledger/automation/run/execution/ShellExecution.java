@@ -12,19 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs a shell task: the allow-listed executable with its fixed arguments, never through a
  * shell. The environment is cleared and holds only {@code PATH}, {@code HOME} (the run's own
  * folder), {@code LANG}, {@code OPSLEDGER_RUN_ID} and one {@code OPSLEDGER_PARAM_<NAME>} per
- * parameter: a value like {@code $(id)} reaches the script as those literal characters. On timeout
- * or cancel the whole process tree is killed; children are also killed when the main process
- * exits, so nothing a run started outlives it.
+ * parameter: a value like {@code $(id)} reaches the script as those literal characters. The run
+ * starts in a process session of its own ({@link RunProcesses}); on timeout, cancel or stop every
+ * process of the run is killed, and so is what is left of it when the main process exits, so
+ * nothing a run started outlives it, not even a killed service (its next start ends them).
  */
 class ShellExecution implements Execution {
 
@@ -32,9 +31,12 @@ class ShellExecution implements Execution {
     private final Path workRoot;
     private final String path;
     private final Duration watchInterval;
+    private final RunProcesses processes;
 
-    ShellExecution(ExecutorAllowList allowList, Path workRoot, String path, Duration watchInterval) {
+    ShellExecution(ExecutorAllowList allowList, Path workRoot, String path, Duration watchInterval,
+                   RunProcesses processes) {
         this.allowList = allowList;
+        this.processes = processes;
         this.workRoot = workRoot;
         this.path = path;
         this.watchInterval = watchInterval;
@@ -48,7 +50,7 @@ class ShellExecution implements Execution {
         if (!allowList.allowsExecutable(shell.executable())) {
             return new Result(RunOutcome.FAILED, null, shell.executable() + " is no longer allow-listed");
         }
-        Process process;
+        RunProcesses.Started run;
         try {
             Path folder = Files.createDirectories(workRoot.resolve(runId));
             List<String> command = new ArrayList<>();
@@ -63,70 +65,55 @@ class ShellExecution implements Execution {
             environment.put("OPSLEDGER_RUN_ID", runId);
             inputs.parameters().forEach((name, value) ->
                     environment.put(variable(name), secrets.getOrDefault(name, value)));
-            process = builder.start();
+            run = processes.start(runId, builder);
         } catch (IOException | UnsupportedOperationException cannotStart) {
             log.line("cannot start " + shell.executable() + ": " + cannotStart.getMessage());
             return new Result(RunOutcome.FAILED, null, "cannot start: " + cannotStart.getMessage());
         }
-        closeQuietly(process);
-        Thread reader = Thread.ofVirtual().name("run-log-" + runId).start(() -> copy(process, log));
-        Result result = watch(process, inputs.timeout(), log, stillWanted);
-        try {
-            reader.join(Duration.ofSeconds(5));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        try (run) {
+            Process process = run.process();
+            closeQuietly(process);
+            Thread reader = Thread.ofVirtual().name("run-log-" + runId).start(() -> copy(process, log));
+            Result result = watch(run, inputs.timeout(), log, stillWanted);
+            try {
+                reader.join(Duration.ofSeconds(5));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            log.flush();
+            return result;
         }
-        log.flush();
-        return result;
     }
 
-    private Result watch(Process process, Duration timeout, RunLogSink log, BooleanSupplier stillWanted) {
+    private Result watch(RunProcesses.Started run, Duration timeout, RunLogSink log, BooleanSupplier stillWanted) {
+        Process process = run.process();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Set<ProcessHandle> seen = new HashSet<>();
         try {
             while (true) {
-                process.descendants().forEach(seen::add);
+                run.observe();
                 if (process.waitFor(watchInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    killAll(seen);
+                    run.endAll();
                     int exit = process.exitValue();
                     return new Result(exit == 0 ? RunOutcome.SUCCEEDED : RunOutcome.FAILED, exit,
                             "exit code " + exit);
                 }
                 log.flushIfDue();
                 if (System.nanoTime() - deadline >= 0) {
-                    killTree(process, seen);
+                    run.endAll();
                     log.line("[killed after the timeout of " + timeout + "]");
                     return new Result(RunOutcome.TIMED_OUT, null, "timed out after " + timeout);
                 }
                 if (!stillWanted.getAsBoolean()) {
-                    killTree(process, seen);
+                    run.endAll();
                     log.line("[killed: the run was cancelled]");
                     return Result.cancelled();
                 }
             }
         } catch (InterruptedException shuttingDown) {
-            killTree(process, seen);
+            run.endAll();
             Thread.currentThread().interrupt();
             log.line("[killed: the service is stopping]");
             return new Result(null, null, "interrupted");
-        }
-    }
-
-    /** The children first (before the parent dies they are still findable), then the parent. */
-    private static void killTree(Process process, Set<ProcessHandle> seen) {
-        process.descendants().forEach(seen::add);
-        killAll(seen);
-        process.destroyForcibly();
-        // A child may have forked between the two looks.
-        killAll(seen);
-    }
-
-    private static void killAll(Set<ProcessHandle> handles) {
-        for (int round = 0; round < 3; round++) {
-            Set<ProcessHandle> more = new HashSet<>();
-            handles.forEach(handle -> handle.descendants().forEach(more::add));
-            handles.addAll(more);
-            handles.forEach(ProcessHandle::destroyForcibly);
         }
     }
 

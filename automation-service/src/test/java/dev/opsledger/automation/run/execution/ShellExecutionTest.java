@@ -28,6 +28,7 @@ class ShellExecutionTest {
     @TempDir
     Path work;
     private ShellExecution shell;
+    private final MemorySessions sessions = new MemorySessions();
 
     @BeforeEach
     void setUp() {
@@ -42,7 +43,8 @@ class ShellExecutionTest {
                 return false;
             }
         };
-        shell = new ShellExecution(allowList, work, "/usr/bin:/bin", Duration.ofMillis(50));
+        shell = new ShellExecution(allowList, work, "/usr/bin:/bin", Duration.ofMillis(50),
+                RunProcesses.onThisMachine(sessions));
     }
 
     private String script(String name, String body) throws IOException {
@@ -126,6 +128,35 @@ class ShellExecutionTest {
 
         assertThat(result.outcome()).isNull();
         assertThat(log.lines).contains("started", "[killed: the run was cancelled]");
+    }
+
+    @Test
+    void givenAScriptThatExitsLeavingABackgroundChild_whenItEnds_thenItLedItsOwnSessionAndTheChildIsKilled()
+            throws IOException {
+        String executable = script("leave.sh", """
+                sleep 300 &
+                echo "child $!"
+                read -r stat < /proc/$$/stat
+                echo "stat $stat"
+                exit 4
+                """);
+        MemoryLog log = new MemoryLog();
+
+        Execution.Result result = shell.execute("run-6", inputs(executable, Duration.ofMinutes(5), Map.of()), Map.of(),
+                log, () -> true);
+
+        // setsid became the script: its exit code and its output are the run's.
+        assertThat(result.outcome()).as(log.text()).isEqualTo(RunOutcome.FAILED);
+        assertThat(result.exitCode()).isEqualTo(4);
+        String stat = log.lines.stream().filter(l -> l.startsWith("stat ")).findFirst().orElseThrow().substring(5);
+        long script = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+        assertThat(ProcessStat.parse(script, stat).session()).as("the script leads a session of its own")
+                .isEqualTo(script);
+        assertThat(sessions.recorded).containsExactly("run-6");
+        assertThat(sessions.sessions).as("forgotten once none of its processes is left").isEmpty();
+        long child = Long.parseLong(log.lines.stream().filter(l -> l.startsWith("child ")).findFirst().orElseThrow()
+                .substring(6));
+        assertThat(ProcessStat.of(child).filter(p -> !p.ended())).as("the background child").isEmpty();
     }
 
     @Test
