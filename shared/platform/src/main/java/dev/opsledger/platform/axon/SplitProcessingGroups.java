@@ -92,7 +92,8 @@ public final class SplitProcessingGroups {
 
     /**
      * N segments and N threads per split group, events routed by aggregate; at start, before any processor
-     * runs, the check that each split group is a tracking processor and no saga.
+     * runs, the check that each split group is a tracking processor and no saga, and that no tracking processor
+     * has more stored segments than threads.
      */
     public ConfigurerModule configurerModule(int batchSize) {
         return configurer -> {
@@ -108,6 +109,31 @@ public final class SplitProcessingGroups {
     }
 
     void checkProcessors(EventProcessingConfiguration processing) {
+        checkSplitGroups(processing);
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof TrackingEventProcessor tracking) {
+                checkCapacity(processing, tracking);
+            }
+        });
+    }
+
+    /**
+     * Axon takes the number of segments from the settings only when it first creates a processor's tokens. A
+     * processor whose stored segments outnumber its threads (its setting lowered or removed after a split) would
+     * leave some segments unprocessed whenever one instance runs alone, silently: refused instead.
+     */
+    private void checkCapacity(EventProcessingConfiguration processing, TrackingEventProcessor processor) {
+        String name = processor.getName();
+        int stored = processing.transactionManager(name)
+                .fetchInTransaction(() -> processing.tokenStore(name).fetchSegments(name)).length;
+        if (stored > processor.maxCapacity()) {
+            throw new IllegalStateException("Processor " + name + " has " + stored + " segments in the token store but "
+                    + processor.maxCapacity() + " thread(s): one instance alone would leave segments unprocessed. "
+                    + "Set opsledger.axon.segments." + name + "=" + stored + " (ADR 075).");
+        }
+    }
+
+    private void checkSplitGroups(EventProcessingConfiguration processing) {
         List<String> sagaGroups = processing.sagaConfigurations().stream().map(SagaConfiguration::processingGroup).toList();
         segments.forEach((group, count) -> {
             String setting = "opsledger.axon.segments." + group + "=" + count;

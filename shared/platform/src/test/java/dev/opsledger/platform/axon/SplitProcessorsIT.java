@@ -1,7 +1,6 @@
 package dev.opsledger.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.opsledger.platform.sample.SampleApplication;
@@ -16,6 +15,7 @@ import dev.opsledger.testkit.WithPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,15 +112,28 @@ class SplitProcessorsIT {
     @Test
     void givenAGroupThatNeedsOneSequenceSplit_whenTheServiceStarts_thenItRefusesAndSaysWhy(
             PostgresDatabase database, KafkaBroker kafka) {
-        assertThatThrownBy(() -> start(database, kafka, "opsledger.axon.segments.audit-log=2"))
+        assertThat(startFailure(database, kafka, "opsledger.axon.segments.audit-log=2")).isNotNull()
                 .hasStackTraceContaining("opsledger.axon.segments.audit-log=2 is refused: the audit log chains");
-        assertThatThrownBy(() -> start(database, kafka, "opsledger.axon.segments.integration-publisher=2"))
+        assertThat(startFailure(database, kafka, "opsledger.axon.segments.integration-publisher=2")).isNotNull()
                 .hasStackTraceContaining("opsledger.axon.segments.integration-publisher=2 is refused");
-        assertThatThrownBy(() -> start(database, kafka, "opsledger.axon.segments[SampleTaskSagaProcessor]=2"))
+        assertThat(startFailure(database, kafka, "opsledger.axon.segments[SampleTaskSagaProcessor]=2")).isNotNull()
                 .hasStackTraceContaining("opsledger.axon.segments.SampleTaskSagaProcessor=2 is refused: it is a saga's");
-        assertThatThrownBy(() -> start(database, kafka, "opsledger.axon.segments.sample-work-total=2"))
+        assertThat(startFailure(database, kafka, "opsledger.axon.segments.sample-work-total=2")).isNotNull()
                 .hasStackTraceContaining("opsledger.axon.segments.sample-work-total=2 is refused: this service has no "
                         + "event processor of that name");
+    }
+
+    @Test
+    void givenASplitProcessorWhoseSettingWasLowered_whenTheServiceStarts_thenItRefusesToLeaveSegmentsUnprocessed(
+            PostgresDatabase database, KafkaBroker kafka) {
+        try (ConfigurableApplicationContext split = start(database, kafka)) {
+            JdbcClient jdbc = split.getBean(JdbcClient.class);
+            await().atMost(ASYNC).until(() -> jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = ?")
+                    .param(PROCESSOR).query(Long.class).single() == 2);
+        }
+
+        assertThat(startFailure(database, kafka, "opsledger.axon.segments." + PROCESSOR + "=1")).isNotNull()
+                .hasStackTraceContaining("Processor " + PROCESSOR + " has 2 segments in the token store but 1 thread(s)");
     }
 
     /** Opens {@code count} tasks through {@code instance} and records {@value #WORK_PER_TASK} pieces of work on each. */
@@ -176,14 +189,23 @@ class SplitProcessorsIT {
         return counts;
     }
 
+    /** Why the service refused to start with {@code override}; null (and the context closed) if it started. */
+    private static Throwable startFailure(PostgresDatabase database, KafkaBroker kafka, String override) {
+        try (ConfigurableApplicationContext unexpected = start(database, kafka, override)) {
+            return null;
+        } catch (RuntimeException refused) {
+            return refused;
+        }
+    }
+
+    /** Overrides are passed as command-line arguments, so they win over the profile's settings. */
     private static ConfigurableApplicationContext start(PostgresDatabase database, KafkaBroker kafka,
-                                                        String... properties) {
+                                                        String... overrides) {
         return new SpringApplicationBuilder(SampleApplication.class)
                 .profiles("platform-sample")
                 .properties(database.properties())
                 .properties(kafka.properties())
                 .properties(AuditSigningKeys.properties())
-                .properties(properties)
-                .run();
+                .run(Arrays.stream(overrides).map(override -> "--" + override).toArray(String[]::new));
     }
 }
