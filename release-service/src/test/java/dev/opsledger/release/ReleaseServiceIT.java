@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.opsledger.contracts.OpsLedgerService;
+import dev.opsledger.platform.axon.TokenOwner;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.LocalJwtIssuer;
 import dev.opsledger.testkit.MutableClock;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +72,12 @@ class ReleaseServiceIT {
     /** The service's "now": real time, except while a test holds it still. */
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TokenOwner tokenOwner;
 
     @TestConfiguration
     static class HeldClock {
@@ -219,6 +227,27 @@ class ReleaseServiceIT {
         assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(201, 409);
         assertThat(responses).filteredOn(r -> r.status() == 409).singleElement()
                 .extracting(Response::problemCode).isEqualTo("release.version-taken");
+    }
+
+    /**
+     * The read models split for several instances (ADR 075) have two segments, and this instance alone holds
+     * both; the rest keep one. The other tests read both views through the API, so they are kept up to date.
+     */
+    @Test
+    void givenOneInstance_whenItRuns_thenTheSplitViewsHaveTwoSegmentsItHoldsAndTheOthersOne() {
+        String owner = tokenOwner.value();
+        await().atMost(ASYNC).untilAsserted(() -> {
+            assertThat(segmentOwners("release-view")).containsExactly(owner, owner);
+            assertThat(segmentOwners("application-view")).containsExactly(owner, owner);
+        });
+        assertThat(segmentOwners("promotion-view")).hasSize(1);
+        assertThat(segmentOwners("audit-log")).hasSize(1);
+        assertThat(segmentOwners("integration-publisher")).hasSize(1);
+    }
+
+    private List<String> segmentOwners(String processor) {
+        return jdbc.sql("SELECT coalesce(owner, '') FROM token_entry WHERE processor_name = ? ORDER BY segment")
+                .param(processor).query(String.class).list();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.opsledger.platform.axon;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.UUID;
 import javax.sql.DataSource;
 import dev.opsledger.platform.metadata.CorrelationChains;
 import dev.opsledger.platform.web.Commands;
@@ -13,6 +11,7 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -49,6 +48,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -65,7 +65,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
         before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
                 NoOpTransactionAutoConfiguration.class, AxonJobRunrAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
-@EnableConfigurationProperties(OpsLedgerServiceProperties.class)
+@EnableConfigurationProperties({OpsLedgerServiceProperties.class, ProcessorSegmentsProperties.class})
 public class AxonPlatformAutoConfiguration {
 
     /**
@@ -143,23 +143,23 @@ public class AxonPlatformAutoConfiguration {
                 .build();
     }
 
-    /**
-     * Tokens in PostgreSQL, claimed by owner. Axon's default owner is the JVM's name
-     * ({@code pid@host}), which two instances in one JVM (tests, an embedded launcher) share: both
-     * then believe they hold every segment and each processes, and publishes, every event. The
-     * owner is made unique per application context; a graceful stop releases its claims, and a
-     * crashed instance's claims time out as before.
-     */
+    /** This context's name in {@code token_entry.owner} and among the live instances (see {@link TokenOwner}). */
     @Bean
     @ConditionalOnMissingBean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    public TokenOwner tokenOwner() {
+        return TokenOwner.forThisContext();
+    }
+
+    /** Tokens in PostgreSQL, claimed under this context's own {@link TokenOwner}. */
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenOwner owner) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(AxonSchema.tokens())
                 .contentType(byte[].class)
-                .nodeId(owner)
+                .nodeId(owner.value())
                 .build();
     }
 
@@ -207,6 +207,34 @@ public class AxonPlatformAutoConfiguration {
 
     public static int processorBatchSize(Environment environment) {
         return environment.getProperty("opsledger.axon.processor-batch-size", Integer.class, PROCESSOR_BATCH_SIZE);
+    }
+
+    /** The read-model processors split across instances ({@code opsledger.axon.segments.*}), checked at start. */
+    @Bean
+    public SplitProcessingGroups splitProcessingGroups(ProcessorSegmentsProperties properties, Environment environment) {
+        return SplitProcessingGroups.of(properties, environment);
+    }
+
+    /** N segments and N threads for each split processor (registered by name, so it wins over the default). */
+    @Bean
+    public ConfigurerModule splitProcessorConfiguration(SplitProcessingGroups groups, Environment environment) {
+        return groups.configurerModule(processorBatchSize(environment));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProcessorInstances processorInstances(DataSource dataSource, ProcessorSegmentsProperties properties) {
+        return new ProcessorInstances(JdbcClient.create(dataSource), properties.balanceInterval().multipliedBy(3));
+    }
+
+    /** Hands segments of the split processors to the other live instances; idle when nothing is split. */
+    @Bean
+    public SegmentBalancer segmentBalancer(TokenOwner owner, SplitProcessingGroups groups, ProcessorInstances instances,
+                                           ObjectProvider<EventProcessingConfiguration> processing,
+                                           TokenStore tokenStore, TransactionManager transactionManager,
+                                           ProcessorSegmentsProperties properties) {
+        return new SegmentBalancer(owner.value(), groups, instances, processing, tokenStore, transactionManager,
+                properties.balanceInterval());
     }
 
     @Bean

@@ -43,6 +43,10 @@ public class PlatformDefaultsEnvironmentPostProcessor implements EnvironmentPost
         defaults.put("axon.update-check.disabled", "true");
         // The schema is Flyway's; never let anything generate DDL behind its back.
         defaults.put("spring.flyway.enabled", "true");
+        // A platform migration (V1-V99) released after a service ran its own (V100+) is applied at the next
+        // start instead of Flyway refusing it as "ignored" (ADR 076): the two ranges never depend on each
+        // other out of order.
+        defaults.put("spring.flyway.out-of-order", "true");
         // While PostgreSQL is unreachable a request should get its 503 in seconds, not wait out
         // Hikari's default of 30 s for a connection (see ProblemDetailsExceptionHandler).
         defaults.put("spring.datasource.hikari.connection-timeout", "5000");
