@@ -20,14 +20,10 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    // Small heaps: the whole stack has to fit a laptop (and a 2-core CI machine).
+    // Small heaps and a quick JIT: the whole stack has to fit a laptop (and a 2-core CI machine).
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms64m", "-Xmx320m", "-Xss512k", "-XX:+UseSerialGC",
+            "-Xms64m", "-Xmx320m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=64m");
-    // A quick JIT (C1 only) for the services: they start sooner and their requests are few. Not for the
-    // edge, which every request of every service passes: C1-only code kept the gateway at 0.43x of a direct
-    // call's throughput (benchmarks P2).
-    private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
     private final ServiceSpec spec;
     private final Path jar;
@@ -75,9 +71,6 @@ final class ServiceProcess {
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);
-        if (!spec.edge()) {
-            command.add(QUICK_JIT);
-        }
         command.add("-jar");
         command.add(jar.toString());
         // Command-line arguments are Spring's highest-precedence property source: they win over the
