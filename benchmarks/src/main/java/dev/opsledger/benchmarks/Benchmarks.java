@@ -337,7 +337,7 @@ public final class Benchmarks {
         results.detail("P6", f("""
                 One promotion at a time through the gateway of the stack above (real release-, backup- and
                 automation-service, Kafka between them): one environment with one approver, a pre-deploy backup of
-                a one-table PostgreSQL database (pg_dump) and a deploy task running %s. From the stored time of
+                a one-file folder (a directory target, archived in backup-service's JVM) and a deploy task running %s. From the stored time of
                 PromotionApproved to that of DeployTaskSucceeded in release-service's event store: %s. Seen by
                 the runner (approval answered → first GET showing DEPLOYED, polled every 10 ms): %s.%s
 

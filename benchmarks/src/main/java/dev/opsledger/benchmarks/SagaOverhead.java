@@ -2,11 +2,12 @@ package dev.opsledger.benchmarks;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * P6: the promotion saga across the real release-, backup- and automation-service of the benchmark's
  * own stack, through the gateway with Keycloak tokens. One environment with one approver, a pre-deploy
- * backup of a tiny PostgreSQL database ({@code pg_dump} of one small table) and a deploy task whose
+ * backup of a one-file folder (a directory target: archived in backup-service's own JVM, the nearest to an
+ * instant backup the product has, where a {@code pg_dump} would add its process) and a deploy task whose
  * executable exits at once ({@value #INSTANT_SCRIPT}). Per promotion, from the approval to "deployed":
  * measured from release-service's own event store (the stored times of {@code PromotionApproved} and of
  * {@code DeployTaskSucceeded}, which makes it DEPLOYED), so neither the runner's polling nor the gateway's answer time is in it;
@@ -28,9 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SagaOverhead {
 
-    static final String TINY_DATABASE = "bench_tiny";
-    /** {@code opsledger.backup.credentials.bench.*}, set by {@link Stack} for its own backup-service (dev only). */
-    static final String CREDENTIALS_REF = "bench";
+    /** Under the folder the devstack lets backup-service read ({@code backup.set.opsledger.backup.allowed-roots}). */
+    static final String TINY_FOLDER = "backup-sources/bench-tiny";
     /**
      * The deploy script that returns at once, in the folder the devstack allows automation-service to run
      * ({@code automation.set.opsledger.automation.allowed-executables} in {@code devstack-services.properties}).
@@ -59,8 +60,7 @@ final class SagaOverhead {
     }
 
     Outcome measure(int warmUp, int samples) throws Exception {
-        createTinyDatabase();
-        String policy = definePolicy(registerTarget());
+        String policy = definePolicy(registerTarget(createTinyFolder()));
         String task = defineTask();
         String application = applicationDeployingWith(policy, task);
         Latencies approvedToDeployed = new Latencies();
@@ -111,33 +111,18 @@ final class SagaOverhead {
 
     // ---- setup, through the public API as the people who own each part ------------------------------
 
-    /** A database of one small table in the stack's own PostgreSQL: what the pre-deploy backup dumps. */
-    private void createTinyDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery(
-                    "SELECT 1 FROM pg_database WHERE datname = '" + TINY_DATABASE + "'")) {
-                if (!exists.next()) {
-                    statement.execute("CREATE DATABASE " + TINY_DATABASE);
-                }
-            }
-        }
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(TINY_DATABASE), "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT)");
-            statement.execute("INSERT INTO settings VALUES ('feature', 'on') ON CONFLICT DO NOTHING");
-        }
+    /** A folder of one small file in the stack's home: what the pre-deploy backup archives. */
+    private Path createTinyFolder() throws Exception {
+        Path folder = Files.createDirectories(stack.home().resolve(TINY_FOLDER));
+        Files.writeString(folder.resolve("settings.conf"), "feature = on\n");
+        return folder;
     }
 
-    private String registerTarget() {
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("name", "bench-tiny-" + UUID.randomUUID().toString().substring(0, 8));
-        target.put("kind", "POSTGRESQL");
-        target.put("host", "127.0.0.1");
-        target.put("port", stack.postgresPort());
-        target.put("database", TINY_DATABASE);
-        target.put("credentialsRef", CREDENTIALS_REF);
-        return created(post("backup1", "/api/backup-targets", target));
+    private String registerTarget(Path folder) {
+        return created(post("backup1", "/api/backup-targets", Map.of(
+                "name", "bench-tiny-" + UUID.randomUUID().toString().substring(0, 8),
+                "kind", "DIRECTORY",
+                "path", folder.toString())));
     }
 
     private String definePolicy(String target) {

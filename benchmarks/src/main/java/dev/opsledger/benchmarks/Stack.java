@@ -28,6 +28,11 @@ final class Stack implements AutoCloseable {
     private final Path home;
     private boolean up;
 
+    /** The stack's data folder ({@code OPSLEDGER_HOME}). */
+    Path home() {
+        return home;
+    }
+
     /** The repository the stack runs from. */
     Path root() {
         return root;
@@ -154,11 +159,6 @@ final class Stack implements AutoCloseable {
         // with 429s: P2 measures what the gateway costs a request, so the limit is lifted for this stack.
         builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_CAPACITY", "1000000");
         builder.environment().put("OPSLEDGER_GATEWAY_RATELIMIT_REFILLPERSECOND", "1000000");
-        // P6: backup-service may dump the runner's tiny database with the stack's dev-only PostgreSQL login.
-        builder.environment().put("OPSLEDGER_BACKUP_CREDENTIALS_" + SagaOverhead.CREDENTIALS_REF.toUpperCase()
-                + "_USERNAME", "postgres");
-        builder.environment().put("OPSLEDGER_BACKUP_CREDENTIALS_" + SagaOverhead.CREDENTIALS_REF.toUpperCase()
-                + "_PASSWORD", "postgres");
         Files.createDirectories(home.getParent());
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
