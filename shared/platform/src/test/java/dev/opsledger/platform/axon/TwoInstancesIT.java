@@ -10,6 +10,7 @@ import dev.opsledger.platform.sample.SampleMessages.OpenSampleTask;
 import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
 import dev.opsledger.platform.sample.SampleMessages.ScheduleSampleReminder;
 import dev.opsledger.platform.sample.SamplePublicMessages.RecordSampleWorkV1;
+import dev.opsledger.testkit.TopicReader;
 import dev.opsledger.testkit.AuditSigningKeys;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.PostgresDatabase;
@@ -31,16 +32,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -146,26 +142,7 @@ class TwoInstancesIT {
 
     /** How many public events on the topic answer each request id, read until the marker's first event. */
     private static Map<String, Long> answersByRequestId(KafkaBroker kafka, String marker) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "two-instances-it-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(SERVICE.eventsTopic()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(ASYNC).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                return records.stream().anyMatch(r -> marker.equals(r.key()));
-            });
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(ASYNC).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-        }
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(kafka, SERVICE.eventsTopic(), marker, ASYNC);
         return records.stream().map(r -> FORMAT.deserialize(r.value()))
                 .filter(e -> e.getData() != null)
                 .map(e -> JSON.readTree(e.getData().toBytes()).path("requestId").asString(null))

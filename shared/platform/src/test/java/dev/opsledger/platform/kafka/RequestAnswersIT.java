@@ -14,6 +14,7 @@ import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
 import dev.opsledger.platform.sample.SampleMessages.SampleWorkRecorded;
 import dev.opsledger.platform.sample.SamplePublicMessages.RecordSampleWorkV1;
 import dev.opsledger.platform.sample.SamplePublicMessages.SampleWorkRecordedV1;
+import dev.opsledger.testkit.TopicReader;
 import dev.opsledger.testkit.KafkaBroker;
 import dev.opsledger.testkit.WithKafka;
 import dev.opsledger.testkit.WithPostgres;
@@ -31,9 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,9 +40,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -242,31 +239,8 @@ class RequestAnswersIT {
         return readUntil(kafka, SERVICE.deadLetterTopic(), null).stream().filter(r -> key.equals(r.key())).toList();
     }
 
-    /** All records of the topic: until one with {@code key} appeared (when given), then to the end offsets. */
     private static List<ConsumerRecord<String, byte[]>> readUntil(KafkaBroker kafka, String topic, String key) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "request-answers-it-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            if (key != null) {
-                await().atMost(ASYNC).until(() -> {
-                    consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                    return records.stream().anyMatch(r -> key.equals(r.key()));
-                });
-            }
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(ASYNC).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-        }
-        return records;
+        return TopicReader.readUntil(kafka, topic, key, ASYNC);
     }
 
     private long storedWork(String taskId) {

@@ -10,6 +10,7 @@ import dev.opsledger.platform.sample.SampleMessages.OpenSampleTask;
 import dev.opsledger.platform.sample.SampleMessages.RecordSampleWork;
 import dev.opsledger.platform.sample.SampleMessages.SampleWorkRecorded;
 import dev.opsledger.platform.sample.SamplePublicMessages.RecordSampleWorkV1;
+import dev.opsledger.testkit.TopicReader;
 import dev.opsledger.testkit.AuditSigningKeys;
 import dev.opsledger.testkit.EmbeddedKafkaBroker;
 import dev.opsledger.testkit.PostgresDatabase;
@@ -24,7 +25,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,20 +44,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -401,30 +397,8 @@ class RequestsAcrossKafkaOutageIT {
         return records.size() - records.stream().map(r -> FORMAT.deserialize(r.value()).getId()).distinct().count();
     }
 
-    /** All records of the topic: until one with {@code key} appeared (when given), then to the end offsets. */
     private static List<ConsumerRecord<String, byte[]>> readUntil(EmbeddedKafkaBroker broker, String topic, String key) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            if (key != null) {
-                await().atMost(RECOVERY).until(() -> {
-                    consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                    return records.stream().anyMatch(r -> key.equals(r.key()));
-                });
-            }
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(RECOVERY).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-        }
-        return records;
+        return TopicReader.readUntil(broker, topic, key, RECOVERY);
     }
 
     private static byte[] request(RecordSampleWorkV1 data) {
