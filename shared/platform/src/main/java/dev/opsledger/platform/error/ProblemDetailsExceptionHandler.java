@@ -256,10 +256,26 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getMostSpecificCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return answer(invalid(FieldErrors.jsonPath(jackson), "has the wrong type or format", servletRequest(request)));
+        JacksonException located = locatedJacksonError(ex);
+        if (located != null) {
+            return answer(invalid(FieldErrors.jsonPath(located), "has the wrong type or format", servletRequest(request)));
         }
         return answer(invalid("body", "is not readable JSON", servletRequest(request)));
+    }
+
+    /**
+     * The innermost Jackson error that knows where in the body it happened. Not simply the most specific
+     * cause: a value whose type parses it itself (a {@code Duration}, an {@code Instant}) fails below Jackson
+     * with a {@code DateTimeParseException}, and only the Jackson error wrapping it has the field's path.
+     */
+    private static JacksonException locatedJacksonError(Throwable failure) {
+        JacksonException located = null;
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                located = jackson;
+            }
+        }
+        return located;
     }
 
     @Override
