@@ -105,8 +105,20 @@ class AuditIT extends KeycloakGatewayTestBase {
 
     @Test
     void givenForeignCursor_whenAuditQueried_then400Problem(KeycloakServer keycloak) {
-        assertProblem(browser.get("/api/audit?cursor=bm90LWEtY3Vyc29y",
-                "Authorization", "Bearer " + keycloak.tokenFor("audit1")), 400);
+        var response = browser.get("/api/audit?cursor=bm90LWEtY3Vyc29y",
+                "Authorization", "Bearer " + keycloak.tokenFor("audit1"));
+        assertProblem(response, 400);
+        assertThat(json(response).get("field").asString()).isEqualTo("cursor");
+    }
+
+    @Test
+    void givenTimeThatIsNoInstant_whenAuditQueried_then400ProblemNamingTheParameter(KeycloakServer keycloak) {
+        var response = browser.get("/api/audit?from=yesterday", "Authorization", "Bearer " + keycloak.tokenFor("audit1"));
+
+        assertProblem(response, 400);
+        assertThat(json(response).get("code").asString()).isEqualTo("audit.time-invalid");
+        assertThat(json(response).get("field").asString()).isEqualTo("from");
+        assertThat(release.seen()).isEmpty();
     }
 
     @Test
@@ -128,6 +140,7 @@ class AuditIT extends KeycloakGatewayTestBase {
 
         assertProblem(response, 400);
         assertThat(json(response).get("code").asString()).isEqualTo("audit.service-unknown");
+        assertThat(json(response).get("field").asString()).isEqualTo("service");
         assertThat(json(response).get("detail").asString()).contains("access", "release");
         assertThat(release.seen()).isEmpty();
     }

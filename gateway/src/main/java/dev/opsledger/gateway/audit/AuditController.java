@@ -144,7 +144,7 @@ public class AuditController {
             return Math.min(audit.defaultLimit(), audit.maxLimit());
         }
         if (limit < 1 || limit > audit.maxLimit()) {
-            throw new GatewayProblem(HttpStatus.BAD_REQUEST, LIMIT_OUT_OF_RANGE,
+            throw GatewayProblem.invalidParameter(LIMIT_OUT_OF_RANGE, "limit",
                     "limit must be between 1 and " + audit.maxLimit());
         }
         return limit;
@@ -156,7 +156,7 @@ public class AuditController {
             return null;
         }
         if (!properties.enabledServices().containsKey(service)) {
-            throw new GatewayProblem(HttpStatus.BAD_REQUEST, SERVICE_UNKNOWN,
+            throw GatewayProblem.invalidParameter(SERVICE_UNKNOWN, "service",
                     "service must be one of " + String.join(", ", properties.enabledServices().keySet()));
         }
         return service;
@@ -166,7 +166,7 @@ public class AuditController {
         try {
             return MergedAuditPosition.decode(cursor, json);
         } catch (IllegalArgumentException e) {
-            throw new GatewayProblem(HttpStatus.BAD_REQUEST, CURSOR_INVALID, "cursor is not one this gateway issued");
+            throw GatewayProblem.invalidParameter(CURSOR_INVALID, "cursor", "cursor is not one this gateway issued");
         }
     }
 
@@ -177,7 +177,7 @@ public class AuditController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new GatewayProblem(HttpStatus.BAD_REQUEST, TIME_INVALID,
+            throw GatewayProblem.invalidParameter(TIME_INVALID, name,
                     name + " must be an ISO-8601 instant like 2026-01-31T12:00:00Z");
         }
     }

@@ -1,5 +1,6 @@
 package dev.opsledger.gateway.problem;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -10,13 +11,29 @@ import org.springframework.web.server.ResponseStatusException;
 public class GatewayProblem extends ResponseStatusException {
 
     private final String code;
+    private final String field;
 
     public GatewayProblem(HttpStatusCode status, String code, String detail) {
+        this(status, code, null, detail);
+    }
+
+    private GatewayProblem(HttpStatusCode status, String code, String field, String detail) {
         super(status, detail);
         this.code = code;
+        this.field = field;
+    }
+
+    /** A 400 about one query parameter: the answer names it in {@code field}, as the services' problems do. */
+    public static GatewayProblem invalidParameter(String code, String field, String detail) {
+        return new GatewayProblem(HttpStatus.BAD_REQUEST, code, field, detail);
     }
 
     public String code() {
         return code;
+    }
+
+    /** The parameter the problem is about, or {@code null}. */
+    public String field() {
+        return field;
     }
 }

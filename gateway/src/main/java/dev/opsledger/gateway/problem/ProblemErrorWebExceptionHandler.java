@@ -1,6 +1,7 @@
 package dev.opsledger.gateway.problem;
 
 import java.net.ConnectException;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
@@ -48,15 +49,19 @@ public class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler
             log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), answer.status().value(), error.toString());
         }
-        return problems.write(exchange, answer.status(), answer.code(), answer.detail());
+        return problems.write(exchange, answer.status(), answer.code(), answer.detail(), headers -> { },
+                answer.field() == null ? Map.of() : Map.of("field", answer.field()));
     }
 
-    private record Answer(HttpStatusCode status, String code, String detail) {
+    private record Answer(HttpStatusCode status, String code, String detail, String field) {
+        Answer(HttpStatusCode status, String code, String detail) {
+            this(status, code, detail, null);
+        }
     }
 
     private static Answer answerFor(Throwable error) {
         if (error instanceof GatewayProblem problem) {
-            return new Answer(problem.getStatusCode(), problem.code(), problem.getReason());
+            return new Answer(problem.getStatusCode(), problem.code(), problem.getReason(), problem.field());
         }
         if (error instanceof NoResourceFoundException) {
             // Spring's own text ("No static resource api/…") names an implementation detail.

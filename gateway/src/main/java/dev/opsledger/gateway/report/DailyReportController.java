@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,7 +75,7 @@ public class DailyReportController {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new GatewayProblem(HttpStatus.BAD_REQUEST, ZONE_INVALID, "zone must be a time zone id like Europe/Berlin");
+            throw GatewayProblem.invalidParameter(ZONE_INVALID, "zone", "zone must be a time zone id like Europe/Berlin");
         }
     }
 
